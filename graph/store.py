@@ -1,0 +1,327 @@
+"""The embedded store: pyoxigraph on disk, one named graph per loaded source.
+
+Why pyoxigraph: it opens an on-disk store in milliseconds and answers SPARQL
+1.1 natively, where rdflib would re-parse every file on every run (see the
+README for the figures). rdflib stays where its API serves: building graphs,
+SHACL through pySHACL, serialising.
+
+Guarantees:
+
+* the ontology, vocabularies, shapes and expectations are always present, in
+  their own named graph, refreshed when the shipped files change;
+* queries see the union of all named graphs as their default graph;
+* every write replaces a whole named graph in one transaction (a SPARQL
+  update ``DROP SILENT GRAPH ... ; INSERT DATA ...``), so a failed or killed
+  write leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph import namespaces as ns
+from graph.errors import QueryError, StoreError, StoreLockedError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyoxigraph as ox
+    import rdflib
+
+STORE_ENV = "SGKG_STORE"
+
+
+def default_store_path() -> Path:
+    """``$SGKG_STORE``, else ``$XDG_DATA_HOME/sgkg/store``, else ``~/.local/share/sgkg/store``."""
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "sgkg" / "store"
+
+
+def _ontology_digest(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class GraphStore:
+    """A handle on the on-disk store. Use :func:`open_store` to get one."""
+
+    path: Path
+    read_only: bool = False
+    _store: Any = field(default=None, repr=False)
+
+    # ------------------------------------------------------------ opening
+    def _open(self) -> None:
+        import pyoxigraph as ox
+
+        try:
+            if self.read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            text = str(err)
+            if "lock" in text.lower():
+                raise StoreLockedError(
+                    f"the store {self.path} is in use by another sgkg process; "
+                    "wait for it to finish (one writer at a time)"
+                ) from err
+            raise StoreError(f"cannot open the store {self.path}: {text}") from err
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store`."""
+        return self._store
+
+    def ensure_ontology(self) -> bool:
+        """Load (or refresh) the ontology graph if the shipped files changed.
+
+        Returns True when it wrote."""
+        import pyoxigraph as ox
+
+        from graph.resources import ontology_files
+
+        files = ontology_files()
+        digest = _ontology_digest(files)
+        g = ox.NamedNode(ns.ONTOLOGY_GRAPH)
+        marker = ox.NamedNode(ns.SG + "ontologyDigest")
+        current = list(self._store.quads_for_pattern(g, marker, None, g))
+        if current and current[0].object.value == digest:
+            return False
+        if self.read_only:
+            return False
+        quads: list[ox.Quad] = []
+        for f in files:
+            for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE):
+                quads.append(ox.Quad(q.subject, q.predicate, q.object, g))
+        quads.append(ox.Quad(g, marker, ox.Literal(digest), g))
+        self.replace_graph(ns.ONTOLOGY_GRAPH, quads, record=False)
+        return True
+
+    # ------------------------------------------------------------ reading
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+        """Run a read-only SPARQL query over the union of all graphs.
+
+        ``bindings`` maps variable names to pyoxigraph terms (or IRIs as
+        ``str``); they are substituted by the engine, never pasted into text.
+        Raises :class:`QueryError` for syntax errors and for updates."""
+        import pyoxigraph as ox
+
+        subs = None
+        if bindings:
+            subs = {ox.Variable(k): _term(v) for k, v in bindings.items()}
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=subs,
+                prefixes=ns.PREFIXES,
+            )
+        except SyntaxError as err:
+            raise QueryError(_explain_syntax_error(sparql, err)) from err
+        except OSError as err:  # pragma: no cover - disk failure
+            raise StoreError(f"query failed reading the store: {err}") from err
+
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A SELECT as a list of dicts of plain Python values (str, int, float...)."""
+        result = self.query(sparql, bindings)
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            rows.append({n: to_python(sol[n]) for n in names})
+        return rows
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def has_graph(self, graph_iri: str) -> bool:
+        import pyoxigraph as ox
+
+        return self._store.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph_iri) if graph_iri else None
+        return self._store.quads_for_pattern(None, None, None, g)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def canonical_dump(self) -> str:
+        """Every quad as sorted N-Quads lines: equal dumps mean equal stores."""
+        return "\n".join(sorted(str(q) + " ." for q in self._store))
+
+    # ------------------------------------------------------------ writing
+    def replace_graph(
+        self,
+        graph_iri: str,
+        data: Iterable[Any] | rdflib.Graph,
+        *,
+        source: str | None = None,
+        record: bool = True,
+    ) -> int:
+        """Replace the named graph ``graph_iri`` with ``data`` in one transaction.
+
+        ``data`` is an rdflib graph or an iterable of pyoxigraph triples/quads
+        (their own graph name is ignored: everything goes into ``graph_iri``).
+        With ``record``, the catalog graph notes the source and the time.
+        Returns the number of triples written."""
+        import pyoxigraph as ox
+
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only")
+        g = ox.NamedNode(graph_iri)
+        triples = list(_as_triples(data))
+        lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
+        parts = [f"DROP SILENT GRAPH {g}"]
+        if lines:
+            parts.append("INSERT DATA { GRAPH " + str(g) + " {\n" + "\n".join(lines) + "\n} }")
+        if record:
+            cat = ox.NamedNode(ns.CATALOG_GRAPH)
+            now = ox.Literal(
+                datetime.now(UTC).replace(microsecond=0).isoformat(),
+                datatype=ox.NamedNode(ns.XSD + "dateTime"),
+            )
+            meta = [
+                f"{g} <{ns.RDF}type> <{ns.SG}LoadedGraph> .",
+                f"{g} <{ns.DCTERMS}modified> {now} .",
+                f"{g} <{ns.SG}tripleCount> {ox.Literal(str(len(lines)), datatype=ox.NamedNode(ns.XSD + 'integer'))} .",
+            ]
+            if source:
+                meta.append(f"{g} <{ns.DCTERMS}source> {ox.Literal(source)} .")
+            parts.append(f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}")
+            parts.append("INSERT DATA { GRAPH " + str(cat) + " {\n" + "\n".join(meta) + "\n} }")
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"writing graph {graph_iri} failed: {err}") from err
+        return len(lines)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph_iri)
+        cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        self._store.update(
+            f"DROP SILENT GRAPH {g} ; DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}"
+        )
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        if self._store is not None:
+            if not self.read_only:
+                self._store.flush()
+            del self._store
+            self._store = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
+    """Open (creating if needed) the store at ``path`` (default: :func:`default_store_path`).
+
+    Read-only opening falls back to a writable one when the store does not
+    exist yet or the ontology must be refreshed; a writable opening falls
+    back to read-only when ``read_only`` was asked and another process holds
+    the lock."""
+    p = Path(path).expanduser() if path else default_store_path()
+    if read_only and p.exists():
+        try:
+            store = GraphStore(p, read_only=False)
+            store._open()
+            store.ensure_ontology()
+            return store
+        except StoreLockedError:
+            store = GraphStore(p, read_only=True)
+            store._open()
+            return store
+    store = GraphStore(p, read_only=False)
+    store._open()
+    store.ensure_ontology()
+    return store
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _term(value: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    if isinstance(value, str):
+        return ox.NamedNode(value)
+    if isinstance(value, bool | int | float):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind {value!r}")
+
+
+def to_python(term: Any) -> Any:
+    """A pyoxigraph term as a plain value: IRIs and strings as ``str``,
+    numbers as ``int``/``float``, booleans as ``bool``, dates as ISO text."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        v = term.value
+        try:
+            if dt == ns.XSD + "integer" or dt.endswith(("#int", "#long", "#nonNegativeInteger")):
+                return int(v)
+            if dt in (ns.XSD + "decimal", ns.XSD + "double", ns.XSD + "float"):
+                f = float(v)
+                return int(f) if f.is_integer() and dt == ns.XSD + "decimal" else f
+            if dt == ns.XSD + "boolean":
+                return v == "true"
+        except ValueError:
+            return v
+        return v
+    return term.value
+
+
+def _as_triples(data: Any) -> Iterator[Any]:
+    import pyoxigraph as ox
+
+    if hasattr(data, "serialize") and hasattr(data, "triples"):  # an rdflib graph
+        nt = data.serialize(format="nt", encoding="utf-8")
+        for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
+            yield q.triple
+        return
+    for item in data:
+        if isinstance(item, ox.Quad):
+            yield item.triple
+        else:
+            yield item
+
+
+def _explain_syntax_error(text: str, err: SyntaxError) -> str:
+    msg = str(err)
+    line = getattr(err, "lineno", None)
+    col = getattr(err, "offset", None)
+    where = ""
+    if line:
+        lines = text.splitlines() or [""]
+        src = lines[line - 1] if 0 < line <= len(lines) else ""
+        pointer = " " * max((col or 1) - 1, 0) + "^"
+        where = f"\n  {src}\n  {pointer}"
+    return f"SPARQL syntax error: {msg}{where}"
