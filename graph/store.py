@@ -315,13 +315,24 @@ def _as_triples(data: Any) -> Iterator[Any]:
 
 
 def _explain_syntax_error(text: str, err: SyntaxError) -> str:
+    import re
+
     msg = str(err)
     line = getattr(err, "lineno", None)
     col = getattr(err, "offset", None)
+    found = re.search(r"error at (\d+):(\d+)", msg)
+    if found and not line:
+        line, col = int(found.group(1)), int(found.group(2))
+    first = msg.splitlines()[0]
+    if "expected one of" in first and len(first) > 110:
+        first = first[:110].rsplit(",", 1)[0] + ", ...]"
+    msg = first
     where = ""
     if line:
         lines = text.splitlines() or [""]
         src = lines[line - 1] if 0 < line <= len(lines) else ""
         pointer = " " * max((col or 1) - 1, 0) + "^"
         where = f"\n  {src}\n  {pointer}"
-    return f"SPARQL syntax error: {msg}{where}"
+    return f"SPARQL syntax error at line {line}, column {col}: {msg}{where}" if line else (
+        f"SPARQL syntax error: {msg}"
+    )

@@ -1,0 +1,298 @@
+"""sgkg command line: a thin click layer over the ``graph`` library.
+
+Every command opens the store, calls one library function and formats what
+comes back. Errors from :mod:`graph.errors` become exit codes at this edge:
+2 for bad input, 1 for a failure of the work; never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph import __version__
+from graph.errors import SgkgError
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass
+class State:
+    """What every command gets: where the store is."""
+
+    store_path: Path | None = None
+
+    def open(self, read_only: bool = False) -> Any:
+        from graph.store import open_store
+
+        return open_store(self.store_path, read_only=read_only)
+
+
+pass_state = click.make_pass_decorator(State, ensure=True)
+
+
+class SgkgGroup(click.Group):
+    """Turns sgkg errors into a one-line message and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SgkgError as err:
+            click.echo(f"Error: {err}", err=True)
+            candidates = getattr(err, "candidates", None)
+            if candidates:
+                click.echo("Did you mean: " + "; ".join(candidates), err=True)
+            ctx.exit(err.exit_code)
+        except BrokenPipeError:  # `sgkg ... | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+def result_format_option(default: str = "table") -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(RESULT_FORMATS),
+        default=default,
+        show_default=True,
+        help="table for reading; csv/tsv for spreadsheets; json is SPARQL 1.1 Results JSON.",
+    )
+
+
+@click.group(cls=SgkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sgkg")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="SGKG_STORE",
+    help="Store folder (default: $SGKG_STORE, else ~/.local/share/sgkg/store).",
+)
+@click.pass_context
+def cli(ctx: click.Context, store_path: Path | None) -> None:
+    """sgkg: children's safeguarding partnerships in England as a knowledge graph.
+
+    Read Ofsted reports into RDF with evidence for every fact, query them with
+    SPARQL, find weak and missing links, and explore them in the browser.
+
+    \b
+    Example:
+      sgkg ingest data/reports/bournemouth-2014-ofsted-report.txt
+      sgkg gaps --authority bournemouth
+    """
+    ctx.obj = State(store_path=store_path)
+
+
+# ---------------------------------------------------------------- load
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--input-format", help="RDF format when the suffix does not say (ttl, nt, nq, trig, "
+              "jsonld, xml). Needed for '-' (stdin).")
+@click.option("--graph", "graph_iri", help="Name of the graph to load into (default: the file's "
+              "file: URI, or urn:sgkg:stdin).")
+@pass_state
+def load(state: State, files: tuple[str, ...], input_format: str | None,
+         graph_iri: str | None) -> None:
+    """Load RDF files into the store, each into its own named graph.
+
+    Loading the same file again replaces its graph. Every file is parsed in
+    full before anything is written; a parse error names the file and line and
+    leaves the store as it was.
+
+    \b
+    Example:
+      sgkg load data/curated/bournemouth-2014.ttl
+      cat extra.nt | sgkg load - --input-format nt
+    """
+    from graph.rdfio import parse_file
+
+    stdin = sys.stdin.buffer
+    parsed = [parse_file(f, input_format, stdin, graph_iri) for f in files]
+    with state.open() as store:
+        for pf in parsed:
+            for g, triples in pf.graphs.items():
+                store.replace_graph(g, triples, source=pf.source)
+            click.echo(f"loaded {pf.triple_count} triples from {pf.source} "
+                       f"into {', '.join(pf.graphs)}")
+
+
+# ---------------------------------------------------------------- validate
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
+              show_default=True, help="text for reading, turtle for the SHACL report graph, json "
+              "for tools.")
+@pass_state
+def validate(state: State, fmt: str) -> None:
+    """Check the store against the SHACL shapes (ontology/shapes.ttl).
+
+    Exit 0 when it conforms, 1 when there are violations, 2 on error.
+
+    \b
+    Example:
+      sgkg validate
+      sgkg validate --format json
+    """
+    import json
+
+    from graph.validate import validate_store
+
+    with state.open(read_only=True) as store:
+        report = validate_store(store)
+    if fmt == "turtle":
+        click.echo(report.results_graph.serialize(format="turtle"))
+    elif fmt == "json":
+        click.echo(json.dumps({
+            "conforms": report.conforms,
+            "violations": [v.__dict__ for v in report.violations],
+        }, indent=1))
+    else:
+        if report.conforms:
+            click.echo("Conforms: every shape in ontology/shapes.ttl holds.")
+        else:
+            click.echo(f"{len(report.violations)} violation(s):")
+            for v in report.violations:
+                click.echo(f"- {v.focus_label}  [{v.path}]  {v.message}")
+    sys.exit(0 if report.conforms else 1)
+
+
+# ---------------------------------------------------------------- stats
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@pass_state
+def stats(state: State, as_json: bool) -> None:
+    """Triples, named graphs and entities per class in the store.
+
+    \b
+    Example:
+      sgkg stats
+    """
+    import json
+
+    from graph.sparql import format_table
+    from graph.stats import store_stats
+
+    with state.open(read_only=True) as store:
+        s = store_stats(store)
+    if as_json:
+        click.echo(json.dumps(s, indent=1))
+        return
+    click.echo(f"{s['triples']} triples in {len(s['graphs'])} named graphs\n")
+    click.echo(format_table(["graph", "triples", "source"],
+                            [[g["graph"], str(g["triples"]), g["source"]] for g in s["graphs"]],
+                            max_width=90))
+    click.echo("")
+    click.echo(format_table(["class", "entities"],
+                            [[c["class"], str(c["count"])] for c in s["classes"]]))
+
+
+# ---------------------------------------------------------------- sparql
+
+
+def read_query_text(query: str) -> str:
+    """QUERY is the text itself, ``@file.rq`` or ``-`` for stdin."""
+    from graph.errors import InputFileError
+
+    if query == "-":
+        return click.get_text_stream("stdin").read()
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise InputFileError(f"{path}: cannot read the query file: {err.strerror}") from err
+    return query
+
+
+@cli.command()
+@click.argument("query")
+@result_format_option()
+@pass_state
+def sparql(state: State, query: str, fmt: str) -> None:
+    """Run a read-only SPARQL query over every graph in the store.
+
+    QUERY is the query text, @file.rq, or - for stdin. The default graph is
+    the union of all named graphs; the project's prefixes (sg:, org:, prov:,
+    skos:, dcterms:, bt:, lk:, lq:, ...) are predeclared. CONSTRUCT and
+    DESCRIBE print Turtle. UPDATE is refused.
+
+    \b
+    Example:
+      sgkg sparql 'SELECT ?area ?grade WHERE { ?j a sg:Judgement ;
+          sg:judgementArea/skos:prefLabel ?area ; sg:grade/skos:prefLabel ?grade }'
+      sgkg sparql @my-query.rq --format csv
+    """
+    from graph.sparql import format_result, run_query
+
+    text = read_query_text(query)
+    with state.open(read_only=True) as store:
+        result = run_query(store, text)
+        click.echo(format_result(result, fmt))
+
+
+# ---------------------------------------------------------------- export
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+              default="trig", show_default=True,
+              help="ttl and nt merge all graphs; nq, trig and jsonld keep graph names.")
+@click.option("--graph", "graph_iri", help="Export only this named graph (see `sgkg stats`).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (atomically) instead of stdout.")
+@pass_state
+def export(state: State, fmt: str, graph_iri: str | None, output: Path | None) -> None:
+    """Write the whole store, or one named graph, as RDF.
+
+    \b
+    Example:
+      sgkg export --format ttl -o bournemouth.ttl
+      sgkg export --format nq --graph https://w3id.org/sgkg/graph/report/bournemouth/2014-06-30
+    """
+    import io
+
+    from graph.rdfio import export as export_rdf
+
+    buf = io.BytesIO()
+    with state.open(read_only=True) as store:
+        export_rdf(store, fmt, buf, graph_iri)
+    write_output(buf.getvalue(), output)
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """Write to stdout, or atomically to ``output`` (temp file, then rename)."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    import os
+    import tempfile
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    click.echo(f"wrote {output}", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="sgkg")
+
+
+if __name__ == "__main__":
+    main()

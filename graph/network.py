@@ -1,0 +1,104 @@
+"""The store projected into networkx: bodies as nodes, stated links as edges.
+
+Node attributes: ``label``, ``body_type`` (key), ``type_label``, ``org_class``,
+``authority`` (authority keys joined by ``;``), ``area``, ``alt_labels``
+(``;``-joined). Edge attributes: ``kind``, ``kind_label``, ``quality``,
+``link`` (IRI), ``evidence`` (paragraph numbers or block names, ``;``-joined),
+``evidence_iris``, ``quote``. Values are plain strings (never lists or None)
+so the graph survives GraphML and GEXF as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import iri
+
+_BODIES = """
+SELECT ?body ?label ?type ?typeLabel ?orgClass ?area
+       (GROUP_CONCAT(DISTINCT ?authKey; SEPARATOR=";") AS ?authorities)
+       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=";") AS ?alts)
+WHERE {
+  ?body a sg:Body ; rdfs:label ?label .
+  OPTIONAL { ?body sg:bodyType ?type . OPTIONAL { ?type skos:prefLabel ?typeLabel }
+             OPTIONAL { ?type sg:orgClass ?orgClass } }
+  OPTIONAL { ?body sg:area ?area }
+  OPTIONAL { ?body sg:authority ?auth . ?auth sg:area ?authArea .
+             BIND(REPLACE(STR(?authArea), "^.*/", "") AS ?authKey) }
+  OPTIONAL { ?body skos:altLabel ?alt }
+  FILTER(?authFilter)
+}
+GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area
+"""
+
+_LINKS = """
+SELECT ?link ?source ?target ?kind ?kindLabel ?quality
+       (GROUP_CONCAT(DISTINCT ?ev; SEPARATOR=";") AS ?evidence)
+       (GROUP_CONCAT(DISTINCT ?evLabel; SEPARATOR=";") AS ?evidenceLabels)
+       (SAMPLE(?q) AS ?quote)
+WHERE {
+  ?link a sg:Link ; sg:source ?source ; sg:target ?target ; sg:linkKind ?kind ;
+        sg:quality ?quality .
+  OPTIONAL { ?kind skos:prefLabel ?kindLabel }
+  OPTIONAL { ?link sg:evidence ?ev .
+             OPTIONAL { ?ev sg:number ?n }
+             BIND(COALESCE(STR(?n), REPLACE(STR(?ev), "^.*/block/", "")) AS ?evLabel) }
+  OPTIONAL { ?link sg:quote ?q }
+  FILTER(?authFilter)
+}
+GROUP BY ?link ?source ?target ?kind ?kindLabel ?quality
+"""
+
+
+def _label_of_block(value: str) -> str:
+    return value
+
+
+def to_networkx(store: Any, authority: str | None = None) -> Any:
+    """A ``networkx.MultiDiGraph`` of bodies and stated links.
+
+    With ``authority`` (a name or key such as ``"bournemouth"``), only bodies
+    serving that authority and links recorded for it."""
+    import networkx as nx
+
+    auth_filter = "true"
+    bindings: dict[str, Any] = {}
+    if authority:
+        bindings["authFilterBody"] = iri.body(iri.authority_key(authority), "local-authority")
+        auth_filter = "EXISTS { ?x sg:authority ?authFilterBody }"
+    g = nx.MultiDiGraph()
+    q_bodies = _BODIES.replace("?authFilter)", auth_filter.replace("?x", "?body") + ")")
+    for r in store.select(q_bodies, bindings):
+        g.add_node(
+            r["body"],
+            label=r["label"],
+            body_type=iri.concept_key(r["type"]) if r["type"] else "",
+            type_label=r["typeLabel"] or "",
+            org_class=(r["orgClass"] or "").rsplit("#", 1)[-1],
+            area=iri.concept_key(r["area"]) if r["area"] else "",
+            authority=r["authorities"] or "",
+            alt_labels=r["alts"] or "",
+        )
+    q_links = _LINKS.replace("?authFilter)", auth_filter.replace("?x", "?link") + ")")
+    for r in store.select(q_links, bindings):
+        s, t = r["source"], r["target"]
+        if s not in g or t not in g:
+            continue
+        evidence = sorted((r["evidenceLabels"] or "").split(";"), key=_evidence_key)
+        g.add_edge(
+            s,
+            t,
+            key=r["link"],
+            link=r["link"],
+            kind=iri.concept_key(r["kind"]),
+            kind_label=r["kindLabel"] or iri.concept_key(r["kind"]),
+            quality=iri.concept_key(r["quality"]),
+            evidence=";".join(e for e in evidence if e),
+            evidence_iris=r["evidence"] or "",
+            quote=r["quote"] or "",
+        )
+    return g
+
+
+def _evidence_key(label: str) -> tuple[int, int, str]:
+    return (0, int(label), "") if label.isdigit() else (1, 0, label)

@@ -1,0 +1,91 @@
+"""SHACL validation of the store with pySHACL (``sgkg validate``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph import namespaces as ns
+
+
+@dataclass
+class Violation:
+    focus: str
+    focus_label: str
+    path: str
+    message: str
+    severity: str
+    shape: str
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[Violation]
+    results_graph: Any  # rdflib.Graph of the SHACL validation report
+
+
+def store_as_rdflib(store: Any, include_ontology: bool = False) -> Any:
+    """The union of the store's data graphs as one rdflib graph."""
+    import pyoxigraph as ox
+    import rdflib
+
+    triples = []
+    for q in store.quads():
+        if not include_ontology and q.graph_name.value in (ns.ONTOLOGY_GRAPH, ns.CATALOG_GRAPH):
+            continue
+        triples.append(q.triple)
+    g = rdflib.Graph()
+    if triples:
+        import io
+
+        buf = io.BytesIO()
+        ox.serialize(triples, buf, format=ox.RdfFormat.N_TRIPLES)
+        g.parse(data=buf.getvalue(), format="nt")
+    return g
+
+
+def validate_store(store: Any) -> ValidationReport:
+    """Run ``ontology/shapes.ttl`` over every data graph, with the ontology
+    and vocabularies as the ontology graph (so subclasses and concepts resolve)."""
+    import rdflib
+    from pyshacl import validate
+
+    from graph.resources import ontology_files, shapes_file
+
+    data = store_as_rdflib(store)
+    shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
+    ont = rdflib.Graph()
+    for f in ontology_files():
+        if f.name != "shapes.ttl":
+            ont.parse(f, format="turtle")
+    conforms, results, _text = validate(
+        data, shacl_graph=shapes, ont_graph=ont, inference="none", allow_warnings=True
+    )
+    labels = rdflib.Graph()
+    labels += data
+    labels += ont
+    return ValidationReport(conforms=bool(conforms), violations=_violations(results, labels),
+                            results_graph=results)
+
+
+def _violations(results: Any, labels: Any) -> list[Violation]:
+    from rdflib import RDFS, Namespace
+
+    sh = Namespace(ns.SH)
+    out = []
+    for r in results.subjects(sh.resultMessage, None, unique=True):
+        focus = results.value(r, sh.focusNode)
+        path = results.value(r, sh.resultPath)
+        label = labels.value(focus, RDFS.label) if focus is not None else None
+        sev = results.value(r, sh.resultSeverity)
+        out.append(Violation(
+            focus=str(focus),
+            focus_label=str(label) if label else str(focus),
+            path=labels.namespace_manager.normalizeUri(path) if path is not None else "",
+            message=str(results.value(r, sh.resultMessage)),
+            severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+            shape=str(results.value(r, sh.sourceShape)),
+        ))
+    out.sort(key=lambda v: (v.focus_label, v.path, v.message))
+    return out
