@@ -92,13 +92,20 @@ def cli(ctx: click.Context, store_path: Path | None) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--input-format", help="RDF format when the suffix does not say (ttl, nt, nq, trig, "
-              "jsonld, xml). Needed for '-' (stdin).")
-@click.option("--graph", "graph_iri", help="Name of the graph to load into (default: the file's "
-              "file: URI, or urn:sgkg:stdin).")
+@click.option(
+    "--input-format",
+    help="RDF format when the suffix does not say (ttl, nt, nq, trig, "
+    "jsonld, xml). Needed for '-' (stdin).",
+)
+@click.option(
+    "--graph",
+    "graph_iri",
+    help="Name of the graph to load into (default: the file's file: URI, or urn:sgkg:stdin).",
+)
 @pass_state
-def load(state: State, files: tuple[str, ...], input_format: str | None,
-         graph_iri: str | None) -> None:
+def load(
+    state: State, files: tuple[str, ...], input_format: str | None, graph_iri: str | None
+) -> None:
     """Load RDF files into the store, each into its own named graph.
 
     Loading the same file again replaces its graph. Every file is parsed in
@@ -118,17 +125,23 @@ def load(state: State, files: tuple[str, ...], input_format: str | None,
         for pf in parsed:
             for g, triples in pf.graphs.items():
                 store.replace_graph(g, triples, source=pf.source)
-            click.echo(f"loaded {pf.triple_count} triples from {pf.source} "
-                       f"into {', '.join(pf.graphs)}")
+            click.echo(
+                f"loaded {pf.triple_count} triples from {pf.source} into {', '.join(pf.graphs)}"
+            )
 
 
 # ---------------------------------------------------------------- validate
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
-              show_default=True, help="text for reading, turtle for the SHACL report graph, json "
-              "for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "turtle", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, turtle for the SHACL report graph, json for tools.",
+)
 @pass_state
 def validate(state: State, fmt: str) -> None:
     """Check the store against the SHACL shapes (ontology/shapes.ttl).
@@ -149,10 +162,15 @@ def validate(state: State, fmt: str) -> None:
     if fmt == "turtle":
         click.echo(report.results_graph.serialize(format="turtle"))
     elif fmt == "json":
-        click.echo(json.dumps({
-            "conforms": report.conforms,
-            "violations": [v.__dict__ for v in report.violations],
-        }, indent=1))
+        click.echo(
+            json.dumps(
+                {
+                    "conforms": report.conforms,
+                    "violations": [v.__dict__ for v in report.violations],
+                },
+                indent=1,
+            )
+        )
     else:
         if report.conforms:
             click.echo("Conforms: every shape in ontology/shapes.ttl holds.")
@@ -187,12 +205,17 @@ def stats(state: State, as_json: bool) -> None:
         click.echo(json.dumps(s, indent=1))
         return
     click.echo(f"{s['triples']} triples in {len(s['graphs'])} named graphs\n")
-    click.echo(format_table(["graph", "triples", "source"],
-                            [[g["graph"], str(g["triples"]), g["source"]] for g in s["graphs"]],
-                            max_width=90))
+    click.echo(
+        format_table(
+            ["graph", "triples", "source"],
+            [[g["graph"], str(g["triples"]), g["source"]] for g in s["graphs"]],
+            max_width=90,
+        )
+    )
     click.echo("")
-    click.echo(format_table(["class", "entities"],
-                            [[c["class"], str(c["count"])] for c in s["classes"]]))
+    click.echo(
+        format_table(["class", "entities"], [[c["class"], str(c["count"])] for c in s["classes"]])
+    )
 
 
 # ---------------------------------------------------------------- sparql
@@ -243,12 +266,21 @@ def sparql(state: State, query: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
-              default="trig", show_default=True,
-              help="ttl and nt merge all graphs; nq, trig and jsonld keep graph names.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    default="trig",
+    show_default=True,
+    help="ttl and nt merge all graphs; nq, trig and jsonld keep graph names.",
+)
 @click.option("--graph", "graph_iri", help="Export only this named graph (see `sgkg stats`).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (atomically) instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of stdout.",
+)
 @pass_state
 def export(state: State, fmt: str, graph_iri: str | None, output: Path | None) -> None:
     """Write the whole store, or one named graph, as RDF.

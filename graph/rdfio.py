@@ -76,8 +76,12 @@ class ParsedFile:
         return sum(len(t) for t in self.graphs.values())
 
 
-def parse_file(path: str, fmt: str | None = None, stdin: io.BufferedReader | None = None,
-               graph_iri: str | None = None) -> ParsedFile:
+def parse_file(
+    path: str,
+    fmt: str | None = None,
+    stdin: io.BufferedReader | None = None,
+    graph_iri: str | None = None,
+) -> ParsedFile:
     """Parse an RDF file completely (nothing is written until it all parses).
 
     Triples of the file's default graph go to the file's own named graph
@@ -91,7 +95,7 @@ def parse_file(path: str, fmt: str | None = None, stdin: io.BufferedReader | Non
     graphs: dict[str, list[Any]] = {}
     try:
         if path == "-":
-            data = (stdin.read() if stdin is not None else b"")
+            data = stdin.read() if stdin is not None else b""
             quads: Iterator[Any] = ox.parse(data, format=rdf_format, base_iri=target)
         else:
             p = Path(path)
@@ -129,8 +133,9 @@ EXPORT_FORMATS = {
 }
 
 
-def export(store: Any, fmt: str, out: io.BufferedWriter | io.BytesIO,
-           graph_iri: str | None = None) -> None:
+def export(
+    store: Any, fmt: str, out: io.BufferedWriter | io.BytesIO, graph_iri: str | None = None
+) -> None:
     """Serialise the whole store (or one named graph) to ``out``.
 
     Triple formats (ttl, nt) get the union of the graphs; dataset formats keep
@@ -140,8 +145,9 @@ def export(store: Any, fmt: str, out: io.BufferedWriter | io.BytesIO,
     from graph import namespaces as ns
 
     if fmt not in EXPORT_FORMATS:
-        raise UnknownFormatError(f"unknown export format {fmt!r}; use one of: "
-                                 + ", ".join(EXPORT_FORMATS))
+        raise UnknownFormatError(
+            f"unknown export format {fmt!r}; use one of: " + ", ".join(EXPORT_FORMATS)
+        )
     name, dataset = EXPORT_FORMATS[fmt]
     rdf_format = getattr(ox.RdfFormat, name)
     if graph_iri is not None and not store.has_graph(graph_iri):

@@ -59,9 +59,7 @@ def run_query(store: Any, text: str, bindings: dict[str, Any] | None = None) -> 
     except QueryError as err:
         # a query can fail to parse because it is an update written oddly
         if re.search(r"(?i)\b(INSERT|DELETE)\s+(DATA|WHERE|\{)", text):
-            raise QueryError(
-                "this looks like a SPARQL UPDATE; sgkg sparql is read-only"
-            ) from err
+            raise QueryError("this looks like a SPARQL UPDATE; sgkg sparql is read-only") from err
         raise
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(kind="ask", boolean=bool(result))
@@ -91,7 +89,7 @@ def shorten(value: str) -> str:
         if value.startswith(base) and len(base) > len(best):
             best, found = base, prefix
     if best:
-        local = value[len(best):]
+        local = value[len(best) :]
         if re.fullmatch(r"[A-Za-z0-9_.-]*", local) and not local.endswith("."):
             return f"{found}:{local}"
     return value

@@ -23,8 +23,9 @@ def store_stats(store: Any) -> dict[str, Any]:
     sources = {
         r["g"]: r["src"]
         for r in store.select(
-            "SELECT ?g ?src WHERE { GRAPH ?c { ?g dcterms:source ?src } }"
-            .replace("?c", f"<{ns.CATALOG_GRAPH}>")
+            "SELECT ?g ?src WHERE { GRAPH ?c { ?g dcterms:source ?src } }".replace(
+                "?c", f"<{ns.CATALOG_GRAPH}>"
+            )
         )
     }
     graphs = [

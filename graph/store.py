@@ -197,7 +197,7 @@ class GraphStore:
             meta = [
                 f"{g} <{ns.RDF}type> <{ns.SG}LoadedGraph> .",
                 f"{g} <{ns.DCTERMS}modified> {now} .",
-                f"{g} <{ns.SG}tripleCount> {ox.Literal(str(len(lines)), datatype=ox.NamedNode(ns.XSD + 'integer'))} .",
+                f"{g} <{ns.SG}tripleCount> {_integer(len(lines))} .",
             ]
             if source:
                 meta.append(f"{g} <{ns.DCTERMS}source> {ox.Literal(source)} .")
@@ -275,6 +275,12 @@ def _term(value: Any) -> Any:
     raise TypeError(f"cannot bind {value!r}")
 
 
+def _integer(n: int) -> Any:
+    import pyoxigraph as ox
+
+    return ox.Literal(str(n), datatype=ox.NamedNode(ns.XSD + "integer"))
+
+
 def to_python(term: Any) -> Any:
     """A pyoxigraph term as a plain value: IRIs and strings as ``str``,
     numbers as ``int``/``float``, booleans as ``bool``, dates as ISO text."""
@@ -333,6 +339,8 @@ def _explain_syntax_error(text: str, err: SyntaxError) -> str:
         src = lines[line - 1] if 0 < line <= len(lines) else ""
         pointer = " " * max((col or 1) - 1, 0) + "^"
         where = f"\n  {src}\n  {pointer}"
-    return f"SPARQL syntax error at line {line}, column {col}: {msg}{where}" if line else (
-        f"SPARQL syntax error: {msg}"
+    return (
+        f"SPARQL syntax error at line {line}, column {col}: {msg}{where}"
+        if line
+        else (f"SPARQL syntax error: {msg}")
     )

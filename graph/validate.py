@@ -65,8 +65,9 @@ def validate_store(store: Any) -> ValidationReport:
     labels = rdflib.Graph()
     labels += data
     labels += ont
-    return ValidationReport(conforms=bool(conforms), violations=_violations(results, labels),
-                            results_graph=results)
+    return ValidationReport(
+        conforms=bool(conforms), violations=_violations(results, labels), results_graph=results
+    )
 
 
 def _violations(results: Any, labels: Any) -> list[Violation]:
@@ -79,13 +80,15 @@ def _violations(results: Any, labels: Any) -> list[Violation]:
         path = results.value(r, sh.resultPath)
         label = labels.value(focus, RDFS.label) if focus is not None else None
         sev = results.value(r, sh.resultSeverity)
-        out.append(Violation(
-            focus=str(focus),
-            focus_label=str(label) if label else str(focus),
-            path=labels.namespace_manager.normalizeUri(path) if path is not None else "",
-            message=str(results.value(r, sh.resultMessage)),
-            severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-            shape=str(results.value(r, sh.sourceShape)),
-        ))
+        out.append(
+            Violation(
+                focus=str(focus),
+                focus_label=str(label) if label else str(focus),
+                path=labels.namespace_manager.normalizeUri(path) if path is not None else "",
+                message=str(results.value(r, sh.resultMessage)),
+                severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+                shape=str(results.value(r, sh.sourceShape)),
+            )
+        )
     out.sort(key=lambda v: (v.focus_label, v.path, v.message))
     return out
