@@ -34,6 +34,7 @@ from functools import lru_cache
 from graph import namespaces as ns
 
 _AUTHORITY_NOISE = [
+    r"\bmetropolitan district council\b",
     r"\bmetropolitan borough council\b",
     r"\bborough council\b",
     r"\bcity council\b",
@@ -46,6 +47,9 @@ _AUTHORITY_NOISE = [
     r"^city of\b",
     r"^borough of\b",
     r"^county of\b",
+    r"^metropolitan borough of\b",
+    # reports print some councils by place name alone: "Derby City", "Leicester City"
+    r"\bcity$",
 ]
 
 
