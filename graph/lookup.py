@@ -60,7 +60,8 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
         key = iris.authority_key(authority)
         auth_iri = iris.body(key, "local-authority")
         allowed = {
-            r["b"] for r in store.select("SELECT ?b WHERE { ?b sg:authority ?a }", {"a": auth_iri})
+            r["b"]
+            for r in store.select("SELECT ?b ?a WHERE { ?b sg:authority ?a }", {"a": auth_iri})
         } | {auth_iri}
         names = [n for n in names if n.iri in allowed]
     if any(n.iri == name for n in names):
