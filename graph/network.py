@@ -15,7 +15,7 @@ from typing import Any
 from graph import iri
 
 _BODIES = """
-SELECT ?body ?label ?type ?typeLabel ?orgClass ?area
+SELECT ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
        (GROUP_CONCAT(DISTINCT ?authKey; SEPARATOR=";") AS ?authorities)
        (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=";") AS ?alts)
 WHERE {
@@ -28,11 +28,11 @@ WHERE {
   OPTIONAL { ?body skos:altLabel ?alt }
   FILTER(?authFilter)
 }
-GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area
+GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
 """
 
 _LINKS = """
-SELECT ?link ?source ?target ?kind ?kindLabel ?quality
+SELECT ?link ?source ?target ?kind ?kindLabel ?quality ?authFilterBody
        (GROUP_CONCAT(DISTINCT ?ev; SEPARATOR=";") AS ?evidence)
        (GROUP_CONCAT(DISTINCT ?evLabel; SEPARATOR=";") AS ?evidenceLabels)
        (SAMPLE(?q) AS ?quote)
@@ -46,12 +46,16 @@ WHERE {
   OPTIONAL { ?link sg:quote ?q }
   FILTER(?authFilter)
 }
-GROUP BY ?link ?source ?target ?kind ?kindLabel ?quality
+GROUP BY ?link ?source ?target ?kind ?kindLabel ?quality ?authFilterBody
 """
 
 
 def _label_of_block(value: str) -> str:
     return value
+
+
+# ?authFilterBody is projected only because pyoxigraph 0.5 substitutes a
+# variable only when the SELECT clause names it.
 
 
 def to_networkx(store: Any, authority: str | None = None) -> Any:
