@@ -54,6 +54,10 @@ class AmbiguousNameError(UnknownNameError):
     """A name matches more than one body."""
 
 
+class ParameterError(UserError):
+    """A named query's parameter is unknown, missing or malformed."""
+
+
 class StoreError(WorkError):
     """The store could not be opened or written."""
 
