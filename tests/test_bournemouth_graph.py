@@ -263,6 +263,30 @@ def test_the_layer_meets_the_reader_on_the_council_and_the_lscb(layer):
     assert len(list(layer.subjects(SG.bodyType, URIRef(iri.body_type("lscb"))))) == 1
 
 
+#: body types served by a joint body for Bournemouth (data/joint-bodies.tsv)
+JOINT_TYPES = [
+    "lscb",
+    "lscb-chair",
+    "lay-member",
+    "hwb",
+    "cdop",
+    "domestic-abuse-board",
+    "family-justice-board",
+    "mappa-smb",
+    "camhs",
+]
+
+
+@pytest.mark.parametrize("body_type", JOINT_TYPES)
+def test_a_joint_body_is_one_node_whichever_authority_names_it(layer, body_type):
+    body = URIRef(iri.body("bournemouth", body_type))
+    assert (body, RDF.type, SG.Body) in layer, f"{body_type}: {body} not in the layer"
+    assert str(layer.value(body, RDFS.label)) == iri.joint_label("bournemouth", body_type)
+    assert iri.body("poole", body_type) == str(body)
+    authorities = set(layer.objects(body, SG.authority))
+    assert {LA, POOLE} <= authorities, f"{body_type} should serve Bournemouth and Poole"
+
+
 # -------------------------------------------------- what the report says, link by link
 
 
