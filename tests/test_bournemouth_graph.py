@@ -478,3 +478,23 @@ def test_the_layer_conforms_to_the_shapes(vocab):
         data, shacl_graph=shapes, ont_graph=vocab, inference="rdfs"
     )
     assert conforms, text
+
+
+def test_the_quotes_are_also_in_the_readers_text(layer):
+    """The reader and the layer meet on the same words: every quote is in the
+    text the report reader gives the cited paragraph or area bullet."""
+    parser = pytest.importorskip("graph.report_parser")
+    report = parser.parse_report(seed_report().read_text(encoding="utf-8"))
+    bullets = {b.number: b.text for b in report.blocks if b.kind == "area-information"}
+    assert len(bullets) == AREA_INFORMATION_BULLETS
+
+    def reader_text(unit: URIRef) -> str:
+        number = paragraph_number(unit)
+        if number is not None:
+            return _squash(report.paragraph(number).text)
+        return _squash(bullets[int(str(unit).rsplit("/", 1)[1])])
+
+    for link in all_links(layer):
+        texts = [reader_text(unit) for unit in layer.objects(link, SG.evidence)]
+        for quote in layer.objects(link, SG.quote):
+            assert any(_squash(str(quote)) in text for text in texts), f"{link}: {quote!r}"
