@@ -269,12 +269,17 @@ def sparql(state: State, query: str, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf"]),
     default="trig",
     show_default=True,
-    help="ttl and nt merge all graphs; nq, trig and jsonld keep graph names.",
+    help="ttl and nt merge all graphs; nq, trig and jsonld keep graph names; "
+    "graphml and gexf write the network of bodies and links (for Gephi).",
 )
 @click.option("--graph", "graph_iri", help="Export only this named graph (see `sgkg stats`).")
+@click.option(
+    "--authority",
+    help="graphml/gexf only: just the bodies and links of this authority.",
+)
 @click.option(
     "-o",
     "--output",
@@ -282,22 +287,186 @@ def sparql(state: State, query: str, fmt: str) -> None:
     help="Write to this file (atomically) instead of stdout.",
 )
 @pass_state
-def export(state: State, fmt: str, graph_iri: str | None, output: Path | None) -> None:
-    """Write the whole store, or one named graph, as RDF.
+def export(
+    state: State, fmt: str, graph_iri: str | None, authority: str | None, output: Path | None
+) -> None:
+    """Write the whole store, or one named graph, as RDF; or the network of
+    bodies and links as GraphML or GEXF.
 
     \b
     Example:
       sgkg export --format ttl -o bournemouth.ttl
       sgkg export --format nq --graph https://w3id.org/sgkg/graph/report/bournemouth/2014-06-30
+      sgkg export --format gexf --authority bournemouth -o bournemouth.gexf
     """
     import io
 
+    from graph.network import NETWORK_FORMATS
+
+    if fmt in NETWORK_FORMATS:
+        from graph.network import serialise_network, to_networkx
+
+        if graph_iri:
+            raise click.UsageError("--graph applies to RDF formats; use --authority with " + fmt)
+        with state.open(read_only=True) as store:
+            data = serialise_network(to_networkx(store, authority), fmt)
+        write_output(data, output)
+        return
+    if authority:
+        raise click.UsageError("--authority applies to graphml and gexf; use --graph for RDF")
     from graph.rdfio import export as export_rdf
 
     buf = io.BytesIO()
     with state.open(read_only=True) as store:
         export_rdf(store, fmt, buf, graph_iri)
     write_output(buf.getvalue(), output)
+
+
+# ---------------------------------------------------------------- gaps, paths, brokers
+
+
+@cli.command()
+@click.option("--authority", "-a", help="Only this authority (name or key, e.g. bournemouth).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "md"]),
+    default="table",
+    show_default=True,
+    help="table for the terminal; csv/json for tools; md for a register to take to a meeting.",
+)
+@click.option(
+    "--source",
+    type=click.Choice(["inspectors", "expected"]),
+    help="Only gaps found by inspectors, or only expected links not evidenced.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of stdout.",
+)
+@pass_state
+def gaps(
+    state: State, authority: str | None, fmt: str, source: str | None, output: Path | None
+) -> None:
+    """The gap register: weak and missing links, with their sources.
+
+    One row per gap, most severe first: links inspectors found absent, weak or
+    developing (source 'inspectors', with paragraphs, a quote and the areas
+    for improvement that answer them), then links that statute or guidance
+    expects and the report does not evidence (source 'expected', quality 'not
+    evidenced', with the Act or guidance that expects them). The reference
+    model is ontology/expectations.ttl.
+
+    \b
+    Example:
+      sgkg gaps --authority bournemouth
+      sgkg gaps --authority bournemouth --format md -o register.md
+      sgkg gaps --source expected --format csv
+    """
+    from graph.analysis import gap_register
+    from graph.register import render
+
+    with state.open(read_only=True) as store:
+        register = gap_register(store, authority)
+    if source:
+        register.gaps = register.by_source(source)
+    write_output((render(register, fmt) + "\n").encode("utf-8"), output)
+
+
+@cli.command("path")
+@click.argument("a")
+@click.argument("b")
+@click.option("--authority", help="Look the names up among this authority's bodies.")
+@click.option("--directed", is_flag=True, help="Follow links only from source to target.")
+@pass_state
+def path_command(state: State, a: str, b: str, authority: str | None, directed: bool) -> None:
+    """The shortest route of stated links between bodies A and B.
+
+    Names are labels, acronyms or body types ("LSCB", "police"). Each step
+    shows every link between its two bodies, with quality and paragraphs.
+    Links inspectors found absent are not routes.
+
+    \b
+    Example:
+      sgkg path "Housing in Bournemouth" "Chief Executive"
+      sgkg path LSCB "Family Justice Board" --authority bournemouth
+    """
+    from graph.routes import format_route, path
+
+    with state.open(read_only=True) as store:
+        route = path(store, a, b, authority, directed)
+    click.echo(format_route(route))
+
+
+@cli.command()
+@click.argument("body")
+@click.option("--authority", help="Look the name up among this authority's bodies.")
+@pass_state
+def accountability(state: State, body: str, authority: str | None) -> None:
+    """Who BODY answers to: chains of upward links, each hop with its evidence.
+
+    Follows reports to, accountable to, annual report to, sub-group of,
+    chairs, member of, part of and post in (and 'is led by', 'is scrutinised
+    by') up to the council (Chief Executive, Leader, Lead Member), a
+    partner's own governance, or a body above which nothing is stated. Says
+    so plainly when no evidenced route exists.
+
+    \b
+    Example:
+      sgkg accountability LSCB --authority bournemouth
+      sgkg accountability "Bournemouth Virtual School"
+    """
+    from graph.routes import accountability as find_accountability
+    from graph.routes import format_accountability
+
+    with state.open(read_only=True) as store:
+        result = find_accountability(store, body, authority)
+    click.echo(format_accountability(result))
+
+
+@cli.command()
+@click.option(
+    "--measure",
+    type=click.Choice(["betweenness", "degree", "pagerank"]),
+    default="betweenness",
+    show_default=True,
+    help="betweenness: brokers; degree: connections; pagerank: where links converge.",
+)
+@click.option("--authority", help="Only this authority's bodies and links.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="How many bodies to list (0 for all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_state
+def rank(state: State, measure: str, authority: str | None, top: int, as_json: bool) -> None:
+    """The brokers of the partnership, its single points of failure and its
+    isolated bodies, each with a one-line reading.
+
+    \b
+    Example:
+      sgkg rank --authority bournemouth
+      sgkg rank --measure pagerank --top 5
+    """
+    import json
+    from dataclasses import asdict
+
+    from graph.routes import format_ranking
+    from graph.routes import rank as rank_bodies
+
+    with state.open(read_only=True) as store:
+        ranking = rank_bodies(store, measure, authority)
+    if as_json:
+        doc = asdict(ranking)
+        doc["rows"] = doc["rows"][: top or None]
+        click.echo(json.dumps(doc, indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_ranking(ranking, top or None))
 
 
 def write_output(data: bytes, output: Path | None) -> None:

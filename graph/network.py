@@ -33,7 +33,7 @@ GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
 
 _LINKS = """
 SELECT ?link ?source ?target ?kind ?kindLabel ?quality ?authFilterBody
-       (GROUP_CONCAT(DISTINCT ?ev; SEPARATOR=";") AS ?evidence)
+       (GROUP_CONCAT(DISTINCT STR(?ev); SEPARATOR=";") AS ?evidence)
        (GROUP_CONCAT(DISTINCT ?evLabel; SEPARATOR=";") AS ?evidenceLabels)
        (SAMPLE(?q) AS ?quote)
 WHERE {
@@ -106,3 +106,24 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
 
 def _evidence_key(label: str) -> tuple[int, int, str]:
     return (0, int(label), "") if label.isdigit() else (1, 0, label)
+
+
+NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def serialise_network(g: Any, fmt: str) -> bytes:
+    """``g`` as GraphML or GEXF bytes, for Gephi, yEd or Cytoscape."""
+    import io
+
+    import networkx as nx
+
+    from graph.errors import UnknownFormatError
+
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buf)
+    elif fmt == "gexf":
+        nx.write_gexf(g, buf)
+    else:
+        raise UnknownFormatError(f"unknown network format {fmt!r}; use graphml or gexf")
+    return buf.getvalue()

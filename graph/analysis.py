@@ -1,0 +1,751 @@
+"""The gap register: links inspectors found wanting, and links statute expects
+that a report does not evidence.
+
+Two sources, kept apart in every row (``Gap.source``):
+
+* ``inspectors``: a stated link whose quality is absent, weak or developing,
+  with its paragraph numbers, a short quote and the areas for improvement
+  that answer it;
+* ``expected``: an expectation of the reference model
+  (``ontology/expectations.ttl``) that no stated link meets. Its quality is
+  "not evidenced", never "absent": the report is silent, which is not the same
+  as inspectors finding a link missing. When the report names no body of the
+  expected type, the row names the type ("Cafcass: not mentioned in the
+  report") and no body node is invented; the reader's mentions
+  (``sg:mentionsBodyType``) say whether the report names the type at all.
+
+The reference model is checked only against authorities whose reports review
+an LSCB (each expectation says which framework it applies to). Accountability
+chains, paths and brokers live in :mod:`graph.routes`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph import iri
+from graph import namespaces as ns
+from graph.errors import UnknownNameError
+
+#: severity order of the register (lower sorts first)
+SEVERITY = {"absent": 0, "weak": 1, "developing": 2, "not evidenced": 3}
+#: link qualities that make an inspector-found gap
+FOUND_QUALITIES = ("absent", "weak", "developing")
+SOURCES = ("inspectors", "expected")
+
+_SYMMETRIC = {"works-with", "joint-arrangement-with", "shares-plan-with"}
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """An area for improvement (or recommendation) that answers a gap."""
+
+    iri: str
+    number: str  # as printed: "111"
+    text: str
+    addressed_to: str  # labels of the bodies it asks to act, "; "-joined
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One row of the register.
+
+    ``from_body``/``to_body`` are body IRIs; one of them is ``""`` when the
+    report names no body of the expected type, and ``missing_body_type`` then
+    holds that type's key (the explorer draws it as a placeholder, not a
+    body)."""
+
+    id: str  # the link's IRI (inspectors) or the gap's IRI (expected)
+    authority: str  # authority key, e.g. "bournemouth"
+    authority_label: str
+    source: str  # "inspectors" or "expected"
+    quality: str  # "absent", "weak", "developing" or "not evidenced"
+    from_body: str
+    from_label: str
+    link_kind: str  # link-kind key, e.g. "member-of"
+    link_label: str
+    to_body: str
+    to_label: str
+    subject: str  # the body the gap is about (the LSCB, mostly)
+    missing_body_type: str = ""
+    evidence: tuple[str, ...] = ()  # paragraph numbers or block names
+    evidence_iris: tuple[str, ...] = ()
+    quote: str = ""
+    basis: str = ""  # one line: what the report says, or that it is silent
+    mentions: tuple[str, ...] = ()  # paragraphs naming the missing type
+    expectation: str = ""
+    expectation_label: str = ""
+    statutory_source: str = ""
+    statutory: bool | None = None
+    improvements: tuple[Improvement, ...] = ()
+
+    @property
+    def severity(self) -> int:
+        return SEVERITY[self.quality]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for JSON (lists stay lists)."""
+        d = asdict(self)
+        d["evidence"] = list(self.evidence)
+        d["evidence_iris"] = list(self.evidence_iris)
+        d["mentions"] = list(self.mentions)
+        d["improvements"] = [asdict(i) for i in self.improvements]
+        return d
+
+    def as_flat(self) -> dict[str, str]:
+        """One string per field, for CSV."""
+        d = self.as_dict()
+        d["evidence"] = "; ".join(self.evidence)
+        d["evidence_iris"] = " ".join(self.evidence_iris)
+        d["mentions"] = "; ".join(self.mentions)
+        d["improvements"] = " | ".join(f"{i.number}: {i.text}" for i in self.improvements)
+        d["statutory"] = "" if self.statutory is None else str(self.statutory).lower()
+        return {k: str(v) for k, v in d.items()}
+
+
+@dataclass
+class Register:
+    """The gap register of one or more authorities, sorted by severity."""
+
+    gaps: list[Gap]
+    authorities: dict[str, str]  # key -> label, those the register covers
+    reports: dict[str, list[str]]  # key -> report dates (ISO) read for it
+    notes: dict[str, list[str]] = field(default_factory=dict)  # key -> caveats
+
+    def by_source(self, source: str) -> list[Gap]:
+        return [g for g in self.gaps if g.source == source]
+
+
+# ---------------------------------------------------------------- reading the store
+
+_BODIES = """
+SELECT ?body ?label ?type ?auth WHERE {
+  ?body a sg:Body ; rdfs:label ?label .
+  OPTIONAL { ?body sg:bodyType ?type }
+  OPTIONAL { ?body sg:authority ?auth }
+}
+"""
+
+_TYPE_LABELS = """
+SELECT ?c ?label WHERE {
+  ?c skos:inScheme ?scheme ; skos:prefLabel ?label .
+  FILTER(?scheme IN (<https://w3id.org/sgkg/vocab/body-type>,
+                     <https://w3id.org/sgkg/vocab/link-kind>))
+}
+"""
+
+_LINKS = """
+SELECT ?link ?source ?target ?kind ?quality ?quote ?auth ?ev ?n ?text ?evReport WHERE {
+  ?link a sg:Link ; sg:source ?source ; sg:target ?target ; sg:linkKind ?kind ;
+        sg:quality ?quality .
+  OPTIONAL { ?link sg:quote ?quote }
+  OPTIONAL { ?link sg:authority ?auth }
+  OPTIONAL { ?link sg:evidence ?ev .
+             OPTIONAL { ?ev sg:number ?n }
+             OPTIONAL { ?ev sg:text ?text }
+             OPTIONAL { ?ev sg:report ?evReport } }
+}
+"""
+
+_REPORTS = """
+SELECT ?report ?auth ?framework WHERE {
+  ?report a sg:Report ; sg:authority ?auth .
+  OPTIONAL { ?report sg:framework ?framework }
+}
+"""
+
+_MENTIONS = """
+SELECT DISTINCT ?unit ?type ?report ?n WHERE {
+  ?unit sg:mentionsBodyType ?type ; sg:report ?report .
+  OPTIONAL { ?unit sg:number ?n }
+}
+"""
+
+_IMPROVEMENTS = """
+SELECT ?afi ?answers ?n ?text ?addressedLabel WHERE {
+  ?afi sg:answers ?answers .
+  OPTIONAL { ?afi sg:number ?n }
+  OPTIONAL { ?afi sg:text ?text }
+  OPTIONAL { ?afi sg:addressedTo/rdfs:label ?addressedLabel }
+}
+"""
+
+_STORED_GAPS = """
+SELECT ?gap ?subject ?kind ?type ?auth WHERE {
+  ?gap a sg:ExpectationGap ; sg:subject ?subject ; sg:expectedLinkKind ?kind ;
+       sg:expectedBodyType ?type .
+  OPTIONAL { ?gap sg:authority ?auth }
+}
+"""
+
+_EXPECTATIONS = """
+SELECT ?e ?label ?subjectType ?type ?kind ?direction ?source ?statutory ?order
+       ?any ?presence ?wherePresent ?framework ?altKind ?altDirection WHERE {
+  ?e a sg:Expectation ; rdfs:label ?label ; sg:subjectBodyType ?subjectType ;
+     sg:expectedBodyType ?type ; sg:expectedLinkKind ?kind ; sg:statutorySource ?source .
+  OPTIONAL { ?e sg:direction ?direction }
+  OPTIONAL { ?e sg:statutory ?statutory }
+  OPTIONAL { ?e sg:order ?order }
+  OPTIONAL { ?e sg:satisfiedByAnyLink ?any }
+  OPTIONAL { ?e sg:satisfiedByPresence ?presence }
+  OPTIONAL { ?e sg:onlyWherePresent ?wherePresent }
+  OPTIONAL { ?e sg:appliesToFramework ?framework }
+  OPTIONAL { ?e sg:alsoSatisfiedBy [ sg:linkKind ?altKind ; sg:direction ?altDirection ] }
+}
+"""
+
+
+@dataclass
+class _Body:
+    iri: str
+    label: str
+    type: str  # key
+    authorities: set[str]  # authority body IRIs
+
+
+@dataclass
+class _Link:
+    iri: str
+    source: str
+    target: str
+    kind: str  # key
+    quality: str  # key
+    quotes: set[str] = field(default_factory=set)
+    authorities: set[str] = field(default_factory=set)
+    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # iri -> label,text,rep
+
+
+@dataclass
+class _Expectation:
+    iri: str
+    label: str
+    subject_type: str
+    partner_type: str
+    kind: str
+    direction: str
+    source: str
+    statutory: bool | None
+    order: int
+    any_link: bool
+    presence: bool
+    where_present: bool
+    frameworks: set[str]
+    satisfiers: set[tuple[str, str]]  # (kind key, direction)
+
+
+@dataclass
+class _World:
+    """Everything the register needs, read from the store once."""
+
+    bodies: dict[str, _Body]
+    labels: dict[str, str]  # concept IRI -> prefLabel
+    links: list[_Link]
+    reports: dict[str, tuple[str, str]]  # report IRI -> (authority IRI, framework key)
+    mentions: dict[tuple[str, str], set[tuple[str, str]]]  # (report, type) -> {(label, iri)}
+    improvements: dict[str, list[Improvement]]  # answered IRI -> improvements
+    answering: set[str]  # IRIs of the areas for improvement
+    stored_gaps: dict[tuple[str, str, str, str], list[str]]  # (auth, subj, kind, type) -> gaps
+    expectations: list[_Expectation]
+
+
+def _key(value: str | None) -> str:
+    return iri.concept_key(value) if value else ""
+
+
+def _read_world(store: Any) -> _World:
+    bodies: dict[str, _Body] = {}
+    for r in store.select(_BODIES):
+        b = bodies.setdefault(r["body"], _Body(r["body"], r["label"], _key(r["type"]), set()))
+        if r["type"] and not b.type:
+            b.type = _key(r["type"])
+        if r["auth"]:
+            b.authorities.add(r["auth"])
+    labels = {r["c"]: r["label"] for r in store.select(_TYPE_LABELS)}
+
+    links: dict[str, _Link] = {}
+    for r in store.select(_LINKS):
+        link = links.setdefault(
+            r["link"],
+            _Link(r["link"], r["source"], r["target"], _key(r["kind"]), _key(r["quality"])),
+        )
+        if r["quote"]:
+            link.quotes.add(r["quote"])
+        if r["auth"]:
+            link.authorities.add(r["auth"])
+        if r["ev"]:
+            label = unit_label(r["ev"], r["n"])
+            link.evidence[r["ev"]] = (label, r["text"] or "", r["evReport"] or "")
+
+    reports: dict[str, tuple[str, str]] = {}
+    for r in store.select(_REPORTS):
+        reports[r["report"]] = (r["auth"], _key(r["framework"]))
+
+    mentions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for r in store.select(_MENTIONS):
+        label = unit_label(r["unit"], r["n"])
+        mentions[(r["report"], _key(r["type"]))].add((label, r["unit"]))
+
+    improvements: dict[str, dict[str, Improvement]] = defaultdict(dict)
+    for r in _group(store.select(_IMPROVEMENTS), ("afi", "answers"), "addressedLabel"):
+        number = unit_label(r["afi"], r["n"])
+        improvements[r["answers"]][r["afi"]] = Improvement(
+            r["afi"], number, r["text"] or "", "; ".join(sorted(r["addressedLabel"]))
+        )
+
+    stored: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    for r in store.select(_STORED_GAPS):
+        stored[(r["auth"] or "", r["subject"], _key(r["kind"]), _key(r["type"]))].append(r["gap"])
+
+    return _World(
+        bodies=bodies,
+        labels=labels,
+        links=list(links.values()),
+        reports=reports,
+        mentions=mentions,
+        improvements={k: _sorted_improvements(v.values()) for k, v in improvements.items()},
+        answering={i.iri for v in improvements.values() for i in v.values()},
+        stored_gaps=stored,
+        expectations=_read_expectations(store),
+    )
+
+
+def unit_label(unit: str, number: Any = None) -> str:
+    """How a report paragraph or block is cited: ``"112"`` for a numbered
+    paragraph, ``"area-information 19"`` for a block."""
+    if number is not None:
+        return str(number)
+    if "/para/" in unit:
+        return unit.rsplit("/para/", 1)[-1]
+    if "/block/" in unit:
+        return unit.rsplit("/block/", 1)[-1].replace("/", " ")
+    return unit.rsplit("/", 1)[-1]
+
+
+def _group(rows: list[dict[str, Any]], keys: tuple[str, ...], many: str) -> list[dict[str, Any]]:
+    """Rows grouped on ``keys`` with the values of ``many`` gathered in a set."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows:
+        k = tuple(r[x] for x in keys)
+        if k not in out:
+            out[k] = {**r, many: set()}
+        if r[many]:
+            out[k][many].add(r[many])
+    return list(out.values())
+
+
+def _sorted_improvements(items: Any) -> list[Improvement]:
+    return sorted(items, key=lambda i: _number_key(i.number))
+
+
+def _number_key(label: str) -> tuple[int, int, str]:
+    return (0, int(label), "") if label.isdigit() else (1, 0, label)
+
+
+def _read_expectations(store: Any) -> list[_Expectation]:
+    found: dict[str, _Expectation] = {}
+    for r in store.select(_EXPECTATIONS):
+        e = found.get(r["e"])
+        if e is None:
+            e = found[r["e"]] = _Expectation(
+                iri=r["e"],
+                label=r["label"],
+                subject_type=_key(r["subjectType"]),
+                partner_type=_key(r["type"]),
+                kind=_key(r["kind"]),
+                direction=r["direction"] or "out",
+                source=r["source"],
+                statutory=r["statutory"],
+                order=int(r["order"] or 999),
+                any_link=bool(r["any"]),
+                presence=bool(r["presence"]),
+                where_present=bool(r["wherePresent"]),
+                frameworks=set(),
+                satisfiers={(_key(r["kind"]), r["direction"] or "out")},
+            )
+        if r["framework"]:
+            e.frameworks.add(_key(r["framework"]))
+        if r["altKind"]:
+            e.satisfiers.add((_key(r["altKind"]), r["altDirection"] or "out"))
+    return sorted(found.values(), key=lambda e: (e.order, e.iri))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def authority_iri(key: str) -> str:
+    """The body IRI of the local authority with area key ``key``."""
+    return iri.body(key, "local-authority")
+
+
+def _authority_key_of(authority_iri: str) -> str:
+    return authority_iri.removeprefix(ns.ID + "body/").split("/", 1)[0]
+
+
+def _report_day(report_iri: str) -> str:
+    return report_iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def short_quote(text: str, limit: int = 160) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _quote_for(link: _Link, answering: set[str]) -> str:
+    """The quote that best shows a finding: from the first evidence paragraph
+    that is not itself an area for improvement (those are shown apart), the
+    one that comes first in it; without paragraph text, the longest."""
+    units = sorted(
+        link.evidence.items(), key=lambda kv: (kv[0] in answering, _number_key(kv[1][0]))
+    )
+    texts = [" ".join(v[1].split()) for _k, v in units if v[1]]
+    if link.quotes:
+
+        def place(q: str) -> tuple[int, int, int]:
+            q1 = " ".join(q.split())
+            for i, text in enumerate(texts):
+                at = text.find(q1)
+                if at >= 0:
+                    return (i, at, -len(q1))
+            return (len(texts), 0, -len(q1))
+
+        return short_quote(min(link.quotes, key=place), 200)
+    return short_quote(texts[0]) if texts else ""
+
+
+def _link_label(world: _World, kind: str) -> str:
+    return world.labels.get(iri.link_kind(kind), kind.replace("-", " "))
+
+
+def _type_label(world: _World, type_key: str) -> str:
+    return world.labels.get(iri.body_type(type_key), type_key.replace("-", " "))
+
+
+def _matches(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
+    """Does ``link`` between ``subject`` and ``partner`` meet expectation ``e``?"""
+    ends = {link.source, link.target}
+    if ends != {subject, partner}:
+        return False
+    if e.any_link:
+        return True
+    for kind, direction in e.satisfiers:
+        if link.kind != kind:
+            continue
+        if direction == "either" or kind in _SYMMETRIC:
+            return True
+        if direction == "out" and link.source == subject:
+            return True
+        if direction == "in" and link.target == subject:
+            return True
+    return False
+
+
+def _oriented(e: _Expectation, subject: str, partner: str) -> tuple[str, str]:
+    """(from, to) of the expected link."""
+    return (partner, subject) if e.direction == "in" else (subject, partner)
+
+
+# ---------------------------------------------------------------- the register
+
+
+def known_authorities(store: Any) -> dict[str, str]:
+    """Authority key -> label of every local authority the store holds."""
+    rows = store.select(
+        "SELECT DISTINCT ?la ?label WHERE "
+        "{ ?la sg:bodyType bt:local-authority ; rdfs:label ?label }"
+    )
+    return {_authority_key_of(r["la"]): r["label"] for r in rows}
+
+
+def find_gaps(store: Any, authority: str | None = None) -> list[Gap]:
+    """The register's rows, most severe first (see :func:`gap_register`)."""
+    return gap_register(store, authority).gaps
+
+
+def gap_register(store: Any, authority: str | None = None) -> Register:
+    """The gap register of ``authority`` (a name or key), or of every authority.
+
+    Rows come sorted: absent, weak and developing links found by inspectors
+    (each by paragraph), then expected links the report does not evidence
+    (statutory before practice expectations). Raises :class:`UnknownNameError`
+    for an authority the store does not hold."""
+    world = _read_world(store)
+    known = known_authorities(store)
+    if authority:
+        key = iri.authority_key(authority)
+        if key not in known:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.5)
+            raise UnknownNameError(
+                f"no local authority {authority!r} in the store "
+                f"(known: {', '.join(sorted(known)) or 'none; ingest a report first'})",
+                close,
+            )
+        keys = [key]
+    else:
+        with_data = {_authority_key_of(a) for a, _fw in world.reports.values()}
+        for link in world.links:
+            with_data |= {_authority_key_of(a) for a in _link_authorities(world, link)}
+        keys = sorted(k for k in known if k in with_data)
+
+    gaps: list[Gap] = []
+    notes: dict[str, list[str]] = {}
+    reports: dict[str, list[str]] = {}
+    for key in keys:
+        la = authority_iri(key)
+        label = known.get(key, key)
+        reports[key] = sorted(_report_day(r) for r, (a, _fw) in world.reports.items() if a == la)
+        gaps.extend(_inspector_gaps(world, la, key, label))
+        expected, caveats = _expected_gaps(world, la, key, label)
+        gaps.extend(expected)
+        if caveats:
+            notes[key] = caveats
+    order = {e.iri: e.order for e in world.expectations}
+    gaps.sort(key=lambda g: _sort_key(g, order))
+    return Register(gaps, {k: known.get(k, k) for k in keys}, reports, notes)
+
+
+def _sort_key(g: Gap, order: dict[str, int]) -> tuple[Any, ...]:
+    """Severity, then authority; within a severity, rows the reference model
+    speaks to come first (statutory, then practice): inspectors' rows then in
+    paragraph order, expected rows in the model's order."""
+    statutory = 0 if g.statutory else (1 if g.statutory is False else 2)
+    first = _number_key(g.evidence[0]) if g.evidence else (2, 0, "")
+    if g.source == "inspectors":
+        return (g.severity, g.authority, statutory, first, g.from_label, g.to_label)
+    rank = order.get(g.expectation, 999)
+    return (g.severity, g.authority, statutory, rank, g.from_label, g.to_label)
+
+
+def _link_authorities(world: _World, link: _Link) -> set[str]:
+    """The authorities a link is recorded for: its own sg:authority, else
+    those of the reports evidencing it, else those its two bodies share."""
+    if link.authorities:
+        return set(link.authorities)
+    from_reports = {
+        world.reports[rep][0] for _l, _t, rep in link.evidence.values() if rep in world.reports
+    }
+    if from_reports:
+        return from_reports
+    src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
+    if src and tgt:
+        return (src.authorities & tgt.authorities) or (src.authorities | tgt.authorities)
+    return set()
+
+
+def _expectation_for(world: _World, link: _Link) -> _Expectation | None:
+    """The reference-model expectation a stated link answers to, if any."""
+    src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
+    if not src or not tgt:
+        return None
+    for e in world.expectations:
+        for subject, partner in ((src, tgt), (tgt, src)):
+            if (
+                subject.type == e.subject_type
+                and partner.type == e.partner_type
+                and _matches(e, link, subject.iri, partner.iri)
+            ):
+                return e
+    return None
+
+
+def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
+    rows = []
+    for link in world.links:
+        if link.quality not in FOUND_QUALITIES or la not in _link_authorities(world, link):
+            continue
+        src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
+        ev = sorted(link.evidence.items(), key=lambda kv: _number_key(kv[1][0]))
+        evidence = tuple(v[0] for _k, v in ev)
+        e = _expectation_for(world, link)
+        where = _cite(evidence)
+        rows.append(
+            Gap(
+                id=link.iri,
+                authority=key,
+                authority_label=label,
+                source="inspectors",
+                quality=link.quality,
+                from_body=link.source,
+                from_label=src.label if src else link.source,
+                link_kind=link.kind,
+                link_label=_link_label(world, link.kind),
+                to_body=link.target,
+                to_label=tgt.label if tgt else link.target,
+                subject=link.source,
+                evidence=evidence,
+                evidence_iris=tuple(k for k, _v in ev),
+                quote=_quote_for(link, world.answering),
+                basis=f"inspectors found this link {link.quality}"
+                + (f" ({where})" if where else ""),
+                expectation=e.iri if e else "",
+                expectation_label=e.label if e else "",
+                statutory_source=e.source if e else "",
+                statutory=e.statutory if e else None,
+                improvements=tuple(world.improvements.get(link.iri, ())),
+            )
+        )
+    return rows
+
+
+def _cite(labels: tuple[str, ...] | list[str]) -> str:
+    if not labels:
+        return ""
+    numbered = [x for x in labels if x.isdigit()]
+    other = [x for x in labels if not x.isdigit()]
+    parts = []
+    if numbered:
+        parts.append(("para " if len(numbered) == 1 else "paras ") + ", ".join(numbered))
+    parts.extend(other)
+    return "; ".join(parts)
+
+
+def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[Gap], list[str]]:
+    frameworks = {fw for (a, fw) in world.reports.values() if a == la}
+    report_iris = sorted(r for r, (a, _fw) in world.reports.items() if a == la)
+    caveats: list[str] = []
+    applicable = [e for e in world.expectations if not e.frameworks or e.frameworks & frameworks]
+    if not applicable:
+        caveats.append(
+            "the statutory reference model is checked only against reports that review "
+            "an LSCB (SIF with LSCB review); this authority has none in the store"
+        )
+        return [], caveats
+    in_scope = _union(applicable)
+    reports_in_scope = [r for r in report_iris if world.reports[r][1] in in_scope | {""}]
+    area_bodies = {b.iri: b for b in world.bodies.values() if la in b.authorities or b.iri == la}
+
+    rows: list[Gap] = []
+    for e in applicable:
+        subjects = [b for b in area_bodies.values() if b.type == e.subject_type]
+        if not subjects:
+            continue  # reported where the subject is the expected partner (lscb-exists, chairs)
+        for subject in subjects:
+            linked = {
+                x
+                for link in world.links
+                for x in (link.source, link.target)
+                if subject.iri in (link.source, link.target)
+            }
+            partners = [
+                b
+                for b in world.bodies.values()
+                if b.type == e.partner_type
+                and b.iri != subject.iri
+                and (b.iri in area_bodies or b.iri in linked)
+            ]
+            if e.presence:
+                if partners:
+                    continue
+            elif e.where_present and not partners:
+                continue
+            if partners and not e.presence:
+                missing = [
+                    p
+                    for p in partners
+                    if not any(_matches(e, link, subject.iri, p.iri) for link in world.links)
+                ]
+                if len(missing) < len(partners) and e.partner_type not in _EACH_PARTNER:
+                    continue  # one body of the type meets it (a board, a post)
+                for p in missing:
+                    rows.append(_named_partner_gap(world, e, subject, p, key, label))
+            else:
+                rows.append(_unnamed_partner_gap(world, e, subject, key, label, reports_in_scope))
+    return rows, caveats
+
+
+#: expected partner types where every body of the type must have the link
+#: (each NHS trust, each CCG is a statutory partner in its own right)
+_EACH_PARTNER = {"ccg", "nhs-trust", "secure-estate", "police", "probation"}
+
+
+def _union(expectations: list[_Expectation]) -> set[str]:
+    out: set[str] = set()
+    for e in expectations:
+        out |= e.frameworks
+    return out
+
+
+def _gap_row(
+    world: _World,
+    e: _Expectation,
+    subject: _Body,
+    key: str,
+    label: str,
+    partner_iri: str,
+    partner_label: str,
+    missing_type: str,
+    basis: str,
+    mentions: tuple[str, ...] = (),
+) -> Gap:
+    gap_iri = iri.gap(key, subject.iri, e.kind, partner_iri or missing_type)
+    frm, to = _oriented(e, subject.iri, partner_iri)
+    frm_label, to_label = _oriented(e, subject.label, partner_label)
+    answers = list(world.improvements.get(gap_iri, ()))
+    same = (authority_iri(key), subject.iri, e.kind, e.partner_type)
+    for stored in world.stored_gaps.get(same, []):
+        answers.extend(i for i in world.improvements.get(stored, ()) if i not in answers)
+    return Gap(
+        id=gap_iri,
+        authority=key,
+        authority_label=label,
+        source="expected",
+        quality="not evidenced",
+        from_body=frm,
+        from_label=frm_label,
+        link_kind=e.kind,
+        link_label=_link_label(world, e.kind),
+        to_body=to,
+        to_label=to_label,
+        subject=subject.iri,
+        missing_body_type=missing_type,
+        basis=basis,
+        mentions=mentions,
+        expectation=e.iri,
+        expectation_label=e.label,
+        statutory_source=e.source,
+        statutory=e.statutory,
+        improvements=tuple(_sorted_improvements(answers)),
+    )
+
+
+def _named_partner_gap(
+    world: _World, e: _Expectation, subject: _Body, partner: _Body, key: str, label: str
+) -> Gap:
+    kind = _link_label(world, e.kind)
+    basis = f"{partner.label} is named, but the report states no '{kind}' link with {subject.label}"
+    return _gap_row(world, e, subject, key, label, partner.iri, partner.label, "", basis)
+
+
+def _unnamed_partner_gap(
+    world: _World, e: _Expectation, subject: _Body, key: str, label: str, reports: list[str]
+) -> Gap:
+    type_label = _type_label(world, e.partner_type)
+    seen: list[tuple[str, str, str]] = []
+    for rep in reports:
+        for para, unit in world.mentions.get((rep, e.partner_type), ()):
+            seen.append((rep, para, unit))
+    several = len({rep for rep, _p, _u in seen}) > 1
+    cites = sorted(
+        {(f"{_report_day(rep)} " if several else "") + para for rep, para, _u in seen},
+        key=lambda s: _number_key(s.rsplit(" ", 1)[-1]),
+    )
+    if cites:
+        basis = (
+            f"{type_label}: mentioned ({_cite(cites)}), but no '{_link_label(world, e.kind)}' "
+            f"link with {subject.label} is stated"
+        )
+    else:
+        basis = f"{type_label}: not mentioned in the report"
+    return _gap_row(
+        world, e, subject, key, label, "", type_label, e.partner_type, basis, tuple(cites)
+    )
