@@ -378,7 +378,7 @@ def gaps(
 @cli.command("path")
 @click.argument("a")
 @click.argument("b")
-@click.option("--authority", help="Look the names up among this authority's bodies.")
+@click.option("--authority", "-a", help="Look the names up among this authority's bodies.")
 @click.option("--directed", is_flag=True, help="Follow links only from source to target.")
 @pass_state
 def path_command(state: State, a: str, b: str, authority: str | None, directed: bool) -> None:
@@ -402,7 +402,7 @@ def path_command(state: State, a: str, b: str, authority: str | None, directed: 
 
 @cli.command()
 @click.argument("body")
-@click.option("--authority", help="Look the name up among this authority's bodies.")
+@click.option("--authority", "-a", help="Look the name up among this authority's bodies.")
 @pass_state
 def accountability(state: State, body: str, authority: str | None) -> None:
     """Who BODY answers to: chains of upward links, each hop with its evidence.
@@ -434,7 +434,7 @@ def accountability(state: State, body: str, authority: str | None) -> None:
     show_default=True,
     help="betweenness: brokers; degree: connections; pagerank: where links converge.",
 )
-@click.option("--authority", help="Only this authority's bodies and links.")
+@click.option("--authority", "-a", help="Only this authority's bodies and links.")
 @click.option(
     "--top",
     type=click.IntRange(min=0),
