@@ -417,7 +417,7 @@ def _quote_for(link: _Link, answering: set[str]) -> str:
                     return (i, at, -len(q1))
             return (len(texts), 0, -len(q1))
 
-        return short_quote(min(link.quotes, key=place), 200)
+        return short_quote(min(link.quotes, key=place), 240)
     return short_quote(texts[0]) if texts else ""
 
 
@@ -648,24 +648,72 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
                     continue
             elif e.where_present and not partners:
                 continue
+            umbrella = _umbrella_note(world, e, subject, area_bodies)
             if partners and not e.presence:
                 missing = [
                     p
                     for p in partners
                     if not any(_matches(e, link, subject.iri, p.iri) for link in world.links)
                 ]
-                if len(missing) < len(partners) and e.partner_type not in _EACH_PARTNER:
-                    continue  # one body of the type meets it (a board, a post)
+                if e.partner_type not in _EACH_PARTNER:
+                    if len(missing) < len(partners):
+                        continue  # one body of the type meets it (a board, a post)
+                    missing = [_principal(missing, e.partner_type)]
                 for p in missing:
-                    rows.append(_named_partner_gap(world, e, subject, p, key, label))
+                    rows.append(_named_partner_gap(world, e, subject, p, key, label, umbrella))
             else:
-                rows.append(_unnamed_partner_gap(world, e, subject, key, label, reports_in_scope))
+                rows.append(
+                    _unnamed_partner_gap(world, e, subject, key, label, reports_in_scope, umbrella)
+                )
     return rows, caveats
 
 
 #: expected partner types where every body of the type must have the link
 #: (each NHS trust, each CCG is a statutory partner in its own right)
 _EACH_PARTNER = {"ccg", "nhs-trust", "secure-estate", "police", "probation"}
+
+#: body types a report uses for several partners at once ("partner agencies",
+#: "health"), and the statutory partner types each may stand for
+_UMBRELLAS = {
+    "partner-agencies": {
+        "police",
+        "probation",
+        "yot",
+        "nhs-england",
+        "ccg",
+        "nhs-trust",
+        "cafcass",
+        "secure-estate",
+    },
+    "health": {"nhs-england", "ccg", "nhs-trust"},
+}
+
+
+def _principal(bodies: list[_Body], type_key: str) -> _Body:
+    """The body that stands for its type: the one minted without a
+    distinguishing name (``.../schools`` rather than ``.../schools/english-language``)."""
+    plain = [b for b in bodies if b.iri.rstrip("/").endswith("/" + type_key)]
+    return sorted(plain or bodies, key=lambda b: (b.label, b.iri))[0]
+
+
+def _umbrella_note(
+    world: _World, e: _Expectation, subject: _Body, area_bodies: dict[str, _Body]
+) -> str:
+    """When the report states the expected link only for partners in general,
+    say so: it is context for the row, not evidence that meets it."""
+    notes = []
+    for body in area_bodies.values():
+        if e.partner_type not in _UMBRELLAS.get(body.type, ()):
+            continue
+        for link in world.links:
+            if _matches(e, link, subject.iri, body.iri) and link.quality != "absent":
+                cites = _cite(sorted((v[0] for v in link.evidence.values()), key=_number_key))
+                notes.append(
+                    f"the report states this only of {body.label} in general "
+                    f"('{_link_label(world, e.kind)}', {link.quality}"
+                    + (f", {cites})" if cites else ")")
+                )
+    return "; ".join(sorted(set(notes)))
 
 
 def _union(expectations: list[_Expectation]) -> set[str]:
@@ -719,15 +767,28 @@ def _gap_row(
 
 
 def _named_partner_gap(
-    world: _World, e: _Expectation, subject: _Body, partner: _Body, key: str, label: str
+    world: _World,
+    e: _Expectation,
+    subject: _Body,
+    partner: _Body,
+    key: str,
+    label: str,
+    umbrella: str = "",
 ) -> Gap:
     kind = _link_label(world, e.kind)
     basis = f"{partner.label} is named, but the report states no '{kind}' link with {subject.label}"
+    basis += f"; {umbrella}" if umbrella else ""
     return _gap_row(world, e, subject, key, label, partner.iri, partner.label, "", basis)
 
 
 def _unnamed_partner_gap(
-    world: _World, e: _Expectation, subject: _Body, key: str, label: str, reports: list[str]
+    world: _World,
+    e: _Expectation,
+    subject: _Body,
+    key: str,
+    label: str,
+    reports: list[str],
+    umbrella: str = "",
 ) -> Gap:
     type_label = _type_label(world, e.partner_type)
     seen: list[tuple[str, str, str]] = []
@@ -746,6 +807,7 @@ def _unnamed_partner_gap(
         )
     else:
         basis = f"{type_label}: not mentioned in the report"
+    basis += f"; {umbrella}" if umbrella else ""
     return _gap_row(
         world, e, subject, key, label, "", type_label, e.partner_type, basis, tuple(cites)
     )
