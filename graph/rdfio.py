@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from graph import iri
+from graph import namespaces as ns
 from graph.errors import InputFileError, RdfSyntaxError, UnknownFormatError
 
-#: suffix -> (pyoxigraph format name, holds datasets)
+#: graphs the store maintains itself; loading a dump skips them
+RESERVED_GRAPHS = frozenset({ns.ONTOLOGY_GRAPH, ns.CATALOG_GRAPH})
+
+#: suffix -> pyoxigraph format name
 SUFFIX_FORMATS: dict[str, str] = {
     ".ttl": "TURTLE",
     ".turtle": "TURTLE",
@@ -107,6 +111,8 @@ def parse_file(
         for q in quads:
             g = q.graph_name
             key = target if isinstance(g, ox.DefaultGraph) else g.value
+            if key in RESERVED_GRAPHS:
+                continue  # the store keeps these itself (e.g. re-loading an export)
             graphs.setdefault(key, []).append(q.triple)
     except SyntaxError as err:
         where = ""
@@ -141,8 +147,6 @@ def export(
     Triple formats (ttl, nt) get the union of the graphs; dataset formats keep
     graph names."""
     import pyoxigraph as ox
-
-    from graph import namespaces as ns
 
     if fmt not in EXPORT_FORMATS:
         raise UnknownFormatError(

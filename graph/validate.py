@@ -72,21 +72,44 @@ def validate_store(store: Any) -> ValidationReport:
     )
 
 
-def _violations(results: Any, labels: Any) -> list[Violation]:
+def _describe(node: Any, labels: Any) -> str:
+    """A readable name for a focus node: its label, or for an unlabelled link
+    'link <source label> -kind-> <target label>'."""
     from rdflib import RDFS, Namespace
+
+    from graph.sparql import shorten
+
+    sg = Namespace(ns.SG)
+    label = labels.value(node, RDFS.label)
+    if label:
+        return str(label)
+    src, kind, tgt = (labels.value(node, sg[p]) for p in ("source", "linkKind", "target"))
+    if src is None and tgt is None:
+        return shorten(str(node))
+
+    def name(x: Any) -> str:
+        return str(labels.value(x, RDFS.label) or shorten(str(x))) if x is not None else "?"
+
+    kind_name = str(kind).rsplit("/", 1)[-1] if kind is not None else "link"
+    return f"link {name(src)} -{kind_name}-> {name(tgt)} ({shorten(str(node))})"
+
+
+def _violations(results: Any, labels: Any) -> list[Violation]:
+    from rdflib import Namespace
+
+    from graph.sparql import shorten
 
     sh = Namespace(ns.SH)
     out = []
     for r in results.subjects(sh.resultMessage, None, unique=True):
         focus = results.value(r, sh.focusNode)
         path = results.value(r, sh.resultPath)
-        label = labels.value(focus, RDFS.label) if focus is not None else None
         sev = results.value(r, sh.resultSeverity)
         out.append(
             Violation(
                 focus=str(focus),
-                focus_label=str(label) if label else str(focus),
-                path=labels.namespace_manager.normalizeUri(path) if path is not None else "",
+                focus_label=_describe(focus, labels) if focus is not None else "",
+                path=shorten(str(path)) if path is not None else "",
                 message=str(results.value(r, sh.resultMessage)),
                 severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
                 shape=str(results.value(r, sh.sourceShape)),
