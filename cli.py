@@ -469,6 +469,76 @@ def rank(state: State, measure: str, authority: str | None, top: int, as_json: b
         click.echo(format_ranking(ranking, top or None))
 
 
+# ---------------------------------------------------------------- viz
+
+
+@cli.command()
+@click.option("--authority", "-a", help="Only this authority's bodies and links (name or key).")
+@click.option("--focus", help="Centre on this body (name, acronym or IRI) and its neighbours.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="With --focus: how many links away from it to keep.",
+)
+@click.option(
+    "--only",
+    type=click.Choice(["gaps"]),
+    help="gaps: only absent, weak and developing links and expected links not evidenced.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=Path("sgkg-explorer.html"),
+    show_default=True,
+    help="The HTML file to write (- for stdout).",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser.")
+@pass_state
+def viz(
+    state: State,
+    authority: str | None,
+    focus: str | None,
+    depth: int,
+    only: str | None,
+    output: Path,
+    open_page: bool,
+) -> None:
+    """Write the explorer: one HTML page of the bodies and links, with evidence.
+
+    The page is self-contained and works offline. Hover or click a link to
+    read the paragraphs behind it; find a body by name or acronym; filter by
+    body type and link quality; switch to the layered view of reporting lines.
+
+    \b
+    Example:
+      sgkg viz --authority bournemouth --open
+      sgkg viz -a bournemouth --focus LSCB --depth 1 --only gaps -o lscb-gaps.html
+    """
+    from graph.viz import explorer_page
+
+    to_stdout = str(output) == "-"
+    if open_page and to_stdout:
+        raise click.UsageError("--open needs a file to open; give -o FILE, not -o -")
+    if depth != 1 and not focus:
+        raise click.UsageError("--depth only applies with --focus NAME")
+    with state.open(read_only=True) as store:
+        page = explorer_page(store, authority, focus, depth, only)
+    write_output(page.html().encode("utf-8"), None if to_stdout else output)
+    c = page.counts
+    click.echo(
+        f"{c['bodies']} bodies, {c['links']} stated links, "
+        f"{c['expected']} expected links not evidenced",
+        err=True,
+    )
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
 def write_output(data: bytes, output: Path | None) -> None:
     """Write to stdout, or atomically to ``output`` (temp file, then rename)."""
     if output is None:
