@@ -226,7 +226,7 @@ def read_query_text(query: str) -> str:
     from graph.errors import InputFileError
 
     if query == "-":
-        return click.get_text_stream("stdin").read()
+        return sys.stdin.read()
     if query.startswith("@"):
         path = Path(query[1:])
         try:
@@ -341,6 +341,12 @@ def export(
     help="Only gaps found by inspectors, or only expected links not evidenced.",
 )
 @click.option(
+    "--save",
+    is_flag=True,
+    help="Also record the expected-but-not-evidenced rows in the store as "
+    "sg:ExpectationGap nodes (one named graph per authority), for SPARQL and the explorer.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -348,7 +354,12 @@ def export(
 )
 @pass_state
 def gaps(
-    state: State, authority: str | None, fmt: str, source: str | None, output: Path | None
+    state: State,
+    authority: str | None,
+    fmt: str,
+    source: str | None,
+    save: bool,
+    output: Path | None,
 ) -> None:
     """The gap register: weak and missing links, with their sources.
 
@@ -364,12 +375,19 @@ def gaps(
       sgkg gaps --authority bournemouth
       sgkg gaps --authority bournemouth --format md -o register.md
       sgkg gaps --source expected --format csv
+      sgkg gaps --save
     """
-    from graph.analysis import gap_register
+    from graph.analysis import gap_register, save_gaps
     from graph.register import render
 
-    with state.open(read_only=True) as store:
+    with state.open(read_only=not save) as store:
         register = gap_register(store, authority)
+        if save:
+            written = save_gaps(store, register)
+            click.echo(
+                "saved " + ", ".join(f"{n} expectation gap(s) for {k}" for k, n in written.items()),
+                err=True,
+            )
     if source:
         register.gaps = register.by_source(source)
     write_output((render(register, fmt) + "\n").encode("utf-8"), output)

@@ -73,6 +73,7 @@ class Gap:
     to_label: str
     subject: str  # the body the gap is about (the LSCB, mostly)
     missing_body_type: str = ""
+    expected_body_type: str = ""  # expected rows: the partner's body-type key
     evidence: tuple[str, ...] = ()  # paragraph numbers or block names
     evidence_iris: tuple[str, ...] = ()
     quote: str = ""
@@ -756,6 +757,7 @@ def _gap_row(
         to_label=to_label,
         subject=subject.iri,
         missing_body_type=missing_type,
+        expected_body_type=e.partner_type,
         basis=basis,
         mentions=mentions,
         expectation=e.iri,
@@ -811,3 +813,56 @@ def _unnamed_partner_gap(
     return _gap_row(
         world, e, subject, key, label, "", type_label, e.partner_type, basis, tuple(cites)
     )
+
+
+# ---------------------------------------------------------------- gaps as RDF
+
+
+def gaps_graph_iri(authority: str) -> str:
+    """The named graph ``sgkg gaps --save`` writes an authority's gaps to."""
+    return f"{ns.GRAPHS}gaps/{iri.authority_key(authority)}"
+
+
+def gap_triples(gaps: list[Gap]) -> list[Any]:
+    """The expected-but-not-evidenced rows as ``sg:ExpectationGap`` records
+    (pyoxigraph triples). Inspector-found rows are not repeated: the weak or
+    absent link is already their record."""
+    import pyoxigraph as ox
+
+    def n(value: str) -> Any:
+        return ox.NamedNode(value)
+
+    out = []
+    for g in gaps:
+        if g.source != "expected":
+            continue
+        s = n(g.id)
+        partner = g.to_body if g.subject == g.from_body else g.from_body
+        label = f"{g.from_label} {g.link_label} {g.to_label}: not evidenced"
+        out += [
+            ox.Triple(s, n(ns.RDF + "type"), n(ns.SG + "ExpectationGap")),
+            ox.Triple(s, n(ns.RDFS + "label"), ox.Literal(label, language="en")),
+            ox.Triple(s, n(ns.RDFS + "comment"), ox.Literal(g.basis, language="en")),
+            ox.Triple(s, n(ns.SG + "subject"), n(g.subject)),
+            ox.Triple(s, n(ns.SG + "expectedBodyType"), n(iri.body_type(g.expected_body_type))),
+            ox.Triple(s, n(ns.SG + "expectedLinkKind"), n(iri.link_kind(g.link_kind))),
+            ox.Triple(s, n(ns.SG + "statutorySource"), ox.Literal(g.statutory_source)),
+            ox.Triple(s, n(ns.SG + "expectation"), n(g.expectation)),
+            ox.Triple(s, n(ns.SG + "quality"), n(iri.link_quality("not-evidenced"))),
+            ox.Triple(s, n(ns.SG + "authority"), n(authority_iri(g.authority))),
+        ]
+        if partner:
+            out.append(ox.Triple(s, n(ns.SG + "expectedPartner"), n(partner)))
+    return out
+
+
+def save_gaps(store: Any, register: Register) -> dict[str, int]:
+    """Write each authority's expected-but-not-evidenced rows into its own
+    named graph (replacing what was there). Returns gaps written per authority."""
+    written = {}
+    for key in register.authorities:
+        rows = [g for g in register.gaps if g.authority == key]
+        triples = gap_triples(rows)
+        store.replace_graph(gaps_graph_iri(key), triples, source="sgkg gaps --save")
+        written[key] = sum(1 for g in rows if g.source == "expected")
+    return written

@@ -324,3 +324,33 @@ def test_network_survives_graphml_and_gexf(tiny: Any, fmt: str) -> None:
     assert back.number_of_edges() == g.number_of_edges()
     qualities = {d["quality"] for _u, _v, d in back.edges(data=True)}
     assert {"absent", "weak", "developing", "effective", "stated"} <= qualities
+
+
+# ---------------------------------------------------------------- gaps as records
+
+
+def test_saved_gaps_are_well_formed_records(tmp_path: Any) -> None:
+    from graph.analysis import gaps_graph_iri, save_gaps
+    from graph.store import open_store
+    from graph.validate import validate_store
+
+    with open_store(tmp_path / "store") as store:
+        load_rdf(store, FIXTURES / "analysis-tiny.ttl")
+        before = gap_register(store, "testshire")
+        assert save_gaps(store, before) == {"testshire": 6}
+        assert save_gaps(store, gap_register(store, "testshire")) == {"testshire": 6}
+        rows = store.select(
+            "SELECT ?gap ?type ?partner ?g WHERE { GRAPH ?g { ?gap a sg:ExpectationGap ; "
+            "sg:expectedBodyType ?type ; sg:quality lq:not-evidenced . "
+            "OPTIONAL { ?gap sg:expectedPartner ?partner } } }",
+            {"g": gaps_graph_iri("testshire")},
+        )
+        by_type = {iri.concept_key(r["type"]): r["partner"] for r in rows}
+        assert len(rows) == 6
+        assert by_type["cafcass"] is None  # no partner body invented
+        assert by_type["hwb"] == HWB
+        # saving changes nothing in the register itself
+        assert gap_register(store, "testshire").gaps == before.gaps
+        report = validate_store(store)
+    gap_ids = {g.id for g in before.gaps}
+    assert not [v for v in report.violations if v.focus in gap_ids]
