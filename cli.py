@@ -130,6 +130,65 @@ def load(
             )
 
 
+# ---------------------------------------------------------------- ingest
+
+
+@cli.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes that parse reports in parallel (one process writes the store).",
+)
+@pass_state
+def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
+    """Read Ofsted reports (PDF or text) into the store, one named graph each.
+
+    The same report ingested again, from its PDF or from text, replaces its
+    graph. A file that is not a readable Ofsted report is named and skipped
+    without writing anything; the others are still ingested. Exit 2 when the
+    one file given is bad, 1 when any of several failed.
+
+    \b
+    Example:
+      sgkg ingest data/reports/bournemouth-2014-ofsted-report.txt
+      sgkg ingest --jobs 2 reports/*.pdf
+    """
+    from graph.errors import ReportError, WorkError
+    from graph.ingest import ingest_files
+
+    with state.open() as store:
+        if len(reports) > 1:
+            with click.progressbar(
+                length=len(reports), label="ingesting", file=sys.stderr
+            ) as bar:
+                summary = ingest_files(store, reports, jobs=jobs, on_done=lambda _: bar.update(1))
+        else:
+            summary = ingest_files(store, reports, jobs=jobs)
+    for done in summary.ingested:
+        grades = ", ".join(f"{a} {g}" for a, g in done.judgements.items())
+        click.echo(
+            f"ingested {done.path}: {done.paragraphs} paragraphs, {done.statistics} statistics, "
+            f"{done.triples} triples into <{done.graph_iri}> ({grades})"
+        )
+        for warning in done.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+    if len(reports) > 1:
+        for failure in summary.failed:
+            click.echo(f"failed: {failure.message}", err=True)
+        click.echo(
+            f"{len(summary.ingested)} of {len(reports)} reports ingested, "
+            f"{len(summary.failed)} failed"
+        )
+    if summary.failed:
+        if len(reports) == 1:
+            raise ReportError(summary.failed[0].message)
+        raise WorkError(f"{len(summary.failed)} of {len(reports)} reports could not be ingested")
+
+
 # ---------------------------------------------------------------- validate
 
 

@@ -35,7 +35,7 @@ from graph.errors import ReportError
 
 #: private-use and other bullet glyphs found in Ofsted PDFs, all written as "•"
 BULLET_GLYPHS = (
-    "\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"
+    "\u2015\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"
 )
 _BULLET_RE = re.compile(f"^[{BULLET_GLYPHS}]\\s*")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
@@ -311,12 +311,20 @@ def _render(pages: list[list[_Line]], removed_numbers: int, superscripts: int, n
                 out.append("")
             indent = max(0, round((line.left - margin) / _POINTS_PER_SPACE))
             text = _BULLET_RE.sub("• ", line.text.lstrip())
+            if prev is None and out and out[-1] != "" and not _runs_on(out[-1], text):
+                out.append("")  # a page break that also ends a paragraph
             out.append(" " * indent + text)
             prev = line
-        out.append("")
     text = "\n".join(out)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
     return PdfText(text, n, footnotes, removed_numbers, superscripts)
+
+
+def _runs_on(last: str, first: str) -> bool:
+    """Does the text run on across a page break? Yes when the page ended
+    mid-sentence or the next page starts in lower case."""
+    first = first.lstrip()
+    return not re.search(r"[.:;?!)\"']$", last.rstrip()) or first[:1].islower()
 
 
 def _split_footnotes(lines: list[_Line], margin: float) -> tuple[list[_Line], list[str]]:

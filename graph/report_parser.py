@@ -150,7 +150,7 @@ _CHAR_MAP = str.maketrans(
         "\r": "",
     }
 )
-_BULLETS = "•◼▪■●◦‣⁃\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
+_BULLETS = "•◼▪■●◦‣⁃―\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _GRADE = (
     r"outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate"
@@ -609,6 +609,8 @@ class _Walker:
         self.lists: dict[tuple[str, str], SummaryList] = {}
         self.sections: dict[str, Section] = {}
         self.pending_priority_under_recommendations = False
+        lengths = sorted(len(x.text) for x in lines if len(x.text) > 20)
+        self.width = lengths[len(lengths) // 2] if lengths else 80
 
     # -- units
     def close(self) -> None:
@@ -921,21 +923,29 @@ def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
             m2 = _LSCB_RE.search(line.text)
             if m2 and (w.unit is None or w.unit.kind != "paragraph"):
                 w.lscb_statement = m2.group(1)  # type: ignore[attr-defined]
-        if w.unit is not None and not (
-            line.blank_before
-            and w.unit.kind not in ("paragraph",)
-            and not w.unit.kind.endswith("area-information")
+        if w.unit is not None and (
+            w.unit.kind == "paragraph" or not _starts_paragraph(lines, i, w.width)
         ):
-            if w.unit.kind == "paragraph" or not line.blank_before:
-                w.unit_lines.append(line.text)
-                i += 1
-                continue
+            w.unit_lines.append(line.text)
+            i += 1
+            continue
         if st.list_kind == "executive-summary":
             kind = "executive-summary" if st.part != "lscb" else "lscb-executive-summary"
             w.open_block(kind, line.text)
         else:
             w.close()
         i += 1
+
+
+def _starts_paragraph(lines: list[_Line], i: int, width: int) -> bool:
+    """Does unnumbered line ``i`` start a new paragraph? After a blank line
+    (unless it runs on in lower case, as across a page break), or after a
+    line that ends a sentence well short of the text's usual width."""
+    line = lines[i]
+    if line.blank_before:
+        return not line.text[:1].islower()
+    prev = lines[i - 1].text if i else ""
+    return bool(re.search(r"[.!?]['\"]?$", prev)) and len(prev) < 0.75 * width
 
 
 def _accept_number(w: _Walker, number: int) -> bool:

@@ -1,0 +1,214 @@
+"""Ingest Ofsted reports (PDF or text) into the store, one named graph each.
+
+The work is split so that nothing half-done reaches the store:
+
+1. :func:`read_report` checks the file (exists, is a file, not empty, not
+   too big, a PDF or UTF-8 text, an Ofsted report with a judgement table)
+   and parses it; any problem is a :class:`ReportError` naming the file,
+   raised before anything is written;
+2. :func:`build_report` turns it into N-Triples text (in worker processes
+   when ``jobs > 1``: parsing is the slow part);
+3. a single writer replaces each report's named graph in one transaction
+   (``store.replace_graph``), so a report is either fully in the store or
+   not at all, even when the process is killed mid-way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.errors import ReportError, SgkgError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graph.report_parser import Report
+    from graph.store import GraphStore
+
+#: real reports are under 1 MB; anything this big is not one
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Built:
+    """One report, parsed and turned into N-Triples, ready to write."""
+
+    path: str
+    report_iri: str
+    graph_iri: str
+    ntriples: str
+    authority: str
+    published: str
+    framework: str
+    paragraphs: int
+    judgements: dict[str, str]
+    statistics: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ingested:
+    path: str
+    report_iri: str
+    graph_iri: str
+    triples: int
+    paragraphs: int
+    judgements: dict[str, str]
+    statistics: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    path: str
+    message: str
+    exit_code: int = 2
+
+
+@dataclass
+class IngestSummary:
+    ingested: list[Ingested] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+
+def read_report(path: str | Path) -> tuple[Report, str, str]:
+    """Check and parse one report file: ``(report, sha256, "pdf" | "text")``.
+
+    Raises :class:`ReportError` (exit 2) naming the file and what was
+    expected, before anything is written."""
+    from graph.report_parser import parse_report
+
+    p = Path(path)
+    if not p.exists():
+        raise ReportError(f"{p}: no such file; expected an Ofsted report (PDF or text)")
+    if p.is_dir():
+        raise ReportError(f"{p}: is a directory; expected an Ofsted report file (PDF or text)")
+    try:
+        size = p.stat().st_size
+        if size == 0:
+            raise ReportError(f"{p}: the file is empty; expected an Ofsted report (PDF or text)")
+        if size > MAX_BYTES:
+            raise ReportError(
+                f"{p}: the file is {size // (1024 * 1024)} MB; an Ofsted report is under "
+                f"{MAX_BYTES // (1024 * 1024)} MB (PDF or text)"
+            )
+        data = p.read_bytes()
+    except OSError as err:
+        raise ReportError(f"{p}: cannot read the file ({err.strerror or err})") from err
+    sha = hashlib.sha256(data).hexdigest()
+    if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        from graph.pdftext import extract_text
+
+        text = extract_text(p).text
+        fmt = "pdf"
+    else:
+        if b"\x00" in data[:8192]:
+            raise ReportError(
+                f"{p}: a binary file that is not a PDF; expected an Ofsted report as PDF or "
+                "UTF-8 text"
+            )
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ReportError(
+                f"{p}: not UTF-8 text (undecodable byte at offset {err.start}); expected an "
+                "Ofsted report as PDF or UTF-8 text"
+            ) from err
+        fmt = "text"
+    return parse_report(text, str(p)), sha, fmt
+
+
+def build_report(path: str | Path) -> Built:
+    """Read, check and parse one report and build its graph as N-Triples."""
+    from graph import iri
+    from graph.report_rdf import report_graph, report_iri
+
+    report, sha, fmt = read_report(path)
+    graph = report_graph(report, sha256=sha, source_file=Path(path).name, source_format=fmt)
+    r_iri = report_iri(report)
+    nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return Built(
+        path=str(path),
+        report_iri=r_iri,
+        graph_iri=iri.report_graph(r_iri),
+        ntriples=nt,
+        authority=report.authority_name,
+        published=report.key_date.isoformat(),
+        framework=report.framework,
+        paragraphs=len(report.paragraphs),
+        judgements={j.area: j.grade for j in report.judgements},
+        statistics=len(report.statistics),
+        warnings=report.warnings,
+    )
+
+
+def _build_or_fail(path: str) -> Built | Failure:
+    """Worker entry point: never raises for a bad report, returns a Failure."""
+    try:
+        return build_report(path)
+    except SgkgError as err:
+        return Failure(path, str(err), err.exit_code)
+    except Exception as err:  # a bug in the reader must not lose the other files
+        return Failure(path, f"{path}: the reader failed ({type(err).__name__}: {err})", 1)
+
+
+def write_built(store: GraphStore, built: Built) -> int:
+    """Replace the report's named graph with the built triples (one transaction)."""
+    import pyoxigraph as ox
+
+    triples = (q.triple for q in ox.parse(built.ntriples, format=ox.RdfFormat.N_TRIPLES))
+    return store.replace_graph(built.graph_iri, triples, source=Path(built.path).name)
+
+
+def ingest_files(
+    store: GraphStore,
+    paths: Iterable[str | Path],
+    *,
+    jobs: int = 1,
+    on_done: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest each report into its own named graph.
+
+    Bad files are reported in the summary and do not stop the others; a
+    bad file is never written. With ``jobs > 1`` parsing runs in that many
+    processes while this process alone writes to the store."""
+    paths = [str(p) for p in paths]
+    summary = IngestSummary()
+
+    def handle(result: Built | Failure) -> None:
+        if isinstance(result, Failure):
+            summary.failed.append(result)
+        else:
+            triples = write_built(store, result)
+            summary.ingested.append(
+                Ingested(
+                    path=result.path,
+                    report_iri=result.report_iri,
+                    graph_iri=result.graph_iri,
+                    triples=triples,
+                    paragraphs=result.paragraphs,
+                    judgements=result.judgements,
+                    statistics=result.statistics,
+                    warnings=result.warnings,
+                )
+            )
+        if on_done:
+            on_done(result.path)
+
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            handle(_build_or_fail(path))
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork would copy the open store handle into the workers; spawn does not
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            for result in pool.map(_build_or_fail, paths):
+                handle(result)
+    if len(paths) > 1 and summary.ingested:
+        store.flush()
+    return summary
