@@ -289,7 +289,9 @@ def _accountability_summary(a: Accountability) -> str:
             )
             text += f" Inspectors found absent: {found}."
         return text
-    ends = {c.outcome: c for c in a.chains}
+    ends: dict[str, Chain] = {}
+    for c in a.chains:  # best first: keep the first chain of each outcome
+        ends.setdefault(c.outcome, c)
     parts = []
     if "council" in ends:
         c = ends["council"]
