@@ -130,6 +130,8 @@ class GraphStore:
             )
         except SyntaxError as err:
             raise QueryError(_explain_syntax_error(sparql, err)) from err
+        except RuntimeError as err:  # e.g. a bound variable missing from the projection
+            raise QueryError(f"cannot bind {', '.join(bindings or {})}: {err}") from err
         except OSError as err:  # pragma: no cover - disk failure
             raise StoreError(f"query failed reading the store: {err}") from err
 
