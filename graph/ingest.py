@@ -212,3 +212,20 @@ def ingest_files(
     if len(paths) > 1 and summary.ingested:
         store.flush()
     return summary
+
+
+def ingest_report(store: GraphStore, path: str | Path) -> Ingested:
+    """Ingest one report; raises :class:`ReportError` (nothing written) when
+    the file is not a readable Ofsted report."""
+    built = build_report(path)
+    triples = write_built(store, built)
+    return Ingested(
+        path=built.path,
+        report_iri=built.report_iri,
+        graph_iri=built.graph_iri,
+        triples=triples,
+        paragraphs=built.paragraphs,
+        judgements=built.judgements,
+        statistics=built.statistics,
+        warnings=built.warnings,
+    )
