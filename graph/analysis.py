@@ -449,6 +449,16 @@ def _matches(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
     return False
 
 
+def _met(world: _World, e: _Expectation, subject: _Body, partner: _Body) -> bool:
+    """Is expectation ``e`` met between ``subject`` and ``partner``? By a stated
+    link; or, for a 'serves' satisfier, by the subject having been minted for
+    the partner authority (the reader mints each authority's LSCB with
+    sg:authority, from the report's review of that board)."""
+    if ("serves", "out") in e.satisfiers and partner.iri in subject.authorities:
+        return True
+    return any(_matches(e, link, subject.iri, partner.iri) for link in world.links)
+
+
 def _oriented(e: _Expectation, subject: str, partner: str) -> tuple[str, str]:
     """(from, to) of the expected link."""
     return (partner, subject) if e.direction == "in" else (subject, partner)
@@ -654,7 +664,7 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
                 missing = [
                     p
                     for p in partners
-                    if not any(_matches(e, link, subject.iri, p.iri) for link in world.links)
+                    if not _met(world, e, subject, p)
                 ]
                 if e.partner_type not in _EACH_PARTNER:
                     if len(missing) < len(partners):

@@ -354,3 +354,45 @@ def test_saved_gaps_are_well_formed_records(tmp_path: Any) -> None:
         report = validate_store(store)
     gap_ids = {g.id for g in before.gaps}
     assert not [v for v in report.violations if v.focus in gap_ids]
+
+
+READER_ONLY = """
+@prefix sg: <https://w3id.org/sgkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix bt: <https://w3id.org/sgkg/vocab/body-type/> .
+@prefix fw: <https://w3id.org/sgkg/vocab/framework/> .
+@prefix b: <https://w3id.org/sgkg/id/body/readerton/> .
+<https://w3id.org/sgkg/id/report/readerton/2015-01-01> a sg:Report ;
+    sg:authority b:local-authority ; sg:framework fw:sif-lscb .
+<https://w3id.org/sgkg/id/report/readerton/2015-01-01/para/7> a sg:Paragraph ; sg:number 7 ;
+    sg:report <https://w3id.org/sgkg/id/report/readerton/2015-01-01> ;
+    sg:text "The police and Cafcass attend the board." ;
+    sg:mentionsBodyType bt:police, bt:cafcass, bt:lscb .
+b:local-authority a sg:Body ; rdfs:label "Readerton Council" ; sg:bodyType bt:local-authority ;
+    sg:authority b:local-authority .
+b:lscb a sg:Body ; rdfs:label "Readerton LSCB" ; sg:bodyType bt:lscb ;
+    sg:authority b:local-authority .
+"""
+
+
+def test_reader_only_authority_is_judged_by_its_mentions(tmp_path: Any) -> None:
+    """What the reader alone gives (an authority, its LSCB, paragraphs with
+    mentions, no links): the LSCB minted for the authority serves it, so the
+    council's own place on its board is not listed; every other expectation is
+    listed as not evidenced, mentioned or not."""
+    from graph.store import open_store
+
+    source = tmp_path / "reader-only.ttl"
+    source.write_text(READER_ONLY, encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        load_rdf(store, source)
+        reg = gap_register(store, "readerton")
+    by_type = {g.expected_body_type: g for g in reg.gaps}
+    assert "local-authority" not in by_type
+    assert "lscb" not in by_type  # the LSCB exists
+    assert by_type["police"].mentions == ("7",)
+    assert by_type["cafcass"].basis.startswith("Cafcass: mentioned (para 7)")
+    assert by_type["probation"].basis == "Probation: not mentioned in the report"
+    # chair expectations are about a chair the report must first name
+    assert not [g for g in reg.gaps if g.subject.endswith("/lscb-chair")]
+    assert len(reg.gaps) == 21
