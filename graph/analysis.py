@@ -34,6 +34,8 @@ SEVERITY = {"absent": 0, "weak": 1, "developing": 2, "not evidenced": 3}
 #: link qualities that make an inspector-found gap
 FOUND_QUALITIES = ("absent", "weak", "developing")
 SOURCES = ("inspectors", "expected")
+#: mentions cited in a row's basis (all of them stay in ``Gap.mentions``)
+MAX_CITED = 8
 
 _SYMMETRIC = {"works-with", "joint-arrangement-with", "shares-plan-with"}
 
@@ -518,6 +520,14 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
         gaps.extend(_inspector_gaps(world, la, key, label))
         expected, caveats = _expected_gaps(world, la, key, label)
         gaps.extend(expected)
+        if not any(la in _link_authorities(world, link) for link in world.links):
+            caveats.insert(
+                0,
+                "the graph holds no stated links for this authority yet (the report reader "
+                "records which bodies each paragraph mentions; links come from curated "
+                "layers): no inspectors' findings can be listed, and expected links are "
+                "judged by the report's mentions alone",
+            )
         if caveats:
             notes[key] = caveats
     order = {e.iri: e.order for e in world.expectations}
@@ -661,11 +671,7 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
                 continue
             umbrella = _umbrella_note(world, e, subject, area_bodies)
             if partners and not e.presence:
-                missing = [
-                    p
-                    for p in partners
-                    if not _met(world, e, subject, p)
-                ]
+                missing = [p for p in partners if not _met(world, e, subject, p)]
                 if e.partner_type not in _EACH_PARTNER:
                     if len(missing) < len(partners):
                         continue  # one body of the type meets it (a board, a post)
@@ -813,8 +819,11 @@ def _unnamed_partner_gap(
         key=lambda s: _number_key(s.rsplit(" ", 1)[-1]),
     )
     if cites:
+        shown = _cite(cites[:MAX_CITED]) + (
+            f" and {len(cites) - MAX_CITED} more" if len(cites) > MAX_CITED else ""
+        )
         basis = (
-            f"{type_label}: mentioned ({_cite(cites)}), but no '{_link_label(world, e.kind)}' "
+            f"{type_label}: mentioned ({shown}), but no '{_link_label(world, e.kind)}' "
             f"link with {subject.label} is stated"
         )
     else:

@@ -200,6 +200,9 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
         f"{len(expected) - statutory} practice)."
     )
     out.append("")
+    out += [f"- *Note:* {n}." for n in register.notes.get(key, [])]
+    if register.notes.get(key):
+        out.append("")
     out += [f"{level} 1. Found by inspectors", ""]
     if found:
         out += [
@@ -242,8 +245,5 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
             out.append("| " + " | ".join(_md(c) for c in cells) + " |")
     else:
         out.append("Every applicable expectation of the reference model is evidenced.")
-    notes = register.notes.get(key, [])
-    if notes:
-        out += [""] + [f"*Note:* {n}." for n in notes]
     out.append("")
     return out
