@@ -34,9 +34,7 @@ from pathlib import Path
 from graph.errors import ReportError
 
 #: private-use and other bullet glyphs found in Ofsted PDFs, all written as "•"
-BULLET_GLYPHS = (
-    "\u2015\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"
-)
+BULLET_GLYPHS = "\u2015\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"
 _BULLET_RE = re.compile(f"^[{BULLET_GLYPHS}]\\s*")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _SUPERSCRIPT_RE = re.compile(r"^\d{1,2}\s*$")
@@ -94,15 +92,21 @@ def _open(path: Path):  # -> pypdfium2.PdfDocument
     import pypdfium2 as pdfium
 
     try:
-        head = path.read_bytes()[:1024]
+        data = path.read_bytes()
     except OSError as err:
         raise ReportError(f"{path}: cannot read the file ({err.strerror or err})") from err
-    if b"%PDF-" not in head:
+    if b"%PDF-" not in data[:1024]:
         raise ReportError(
             f"{path}: not a PDF file (no %PDF- header); expected an Ofsted report PDF"
         )
+    if b"%%EOF" not in data[-4096:]:
+        # pdfium would recover the pages before the cut and lose the rest silently
+        raise ReportError(
+            f"{path}: the PDF is truncated (no %%EOF end marker); expected a complete "
+            "Ofsted report PDF"
+        )
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         text = str(err)
         if "password" in text.lower():

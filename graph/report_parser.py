@@ -201,7 +201,7 @@ class _Line:
         return bool(_BULLET_LINE.match(self.text))
 
 
-_BULLET_LINE = re.compile(rf"^(?:[{_BULLETS}]|-(?=\s))\s*")
+_BULLET_LINE = re.compile(rf"^(?:[{_BULLETS}]|[-–](?=\s))\s*")
 _COLUMN_SPLIT = re.compile(r"\t+|\s{3,}")
 
 
