@@ -337,6 +337,7 @@ def sparql(state: State, query: str, fmt: str) -> None:
 @click.option("--graph", "graph_iri", help="Export only this named graph (see `sgkg stats`).")
 @click.option(
     "--authority",
+    "-a",
     help="graphml/gexf only: just the bodies and links of this authority.",
 )
 @click.option(
