@@ -106,7 +106,15 @@ def _table(register: Register) -> str:
     return text + ("\n\n" + "\n".join(notes) if notes else "")
 
 
+NOTHING_READ = (
+    "The store holds no authority with a report or a stated link yet: "
+    "read one first (sgkg ingest REPORT, sgkg load LAYER.ttl)."
+)
+
+
 def _empty(register: Register) -> str:
+    if not register.authorities:
+        return NOTHING_READ
     lines = ["No gaps: no link found wanting and every applicable expectation is evidenced."]
     return "\n".join(lines + _notes_lines(register))
 
@@ -149,6 +157,8 @@ def _md(text: str) -> str:
 def _markdown(register: Register, today: date | None = None) -> str:
     today = today or date.today()
     keys = list(register.authorities)
+    if not keys:
+        return f"# Gap register\n\n{NOTHING_READ}\n"
     title = (
         f"Gap register: {register.authorities[keys[0]]}"
         if len(keys) == 1

@@ -137,3 +137,10 @@ def test_export_network(store_dir: Path, tmp_path: Path, fmt: str) -> None:
     assert "Testshire Local Safeguarding Children Board" in labels
     code, _, err = run(store_dir, "export", "--format", fmt, "--graph", "urn:x")
     assert code == 2 and "--graph applies to RDF formats" in err
+
+
+def test_gaps_on_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    for fmt in ("table", "md"):
+        code, out, _ = run(tmp_path / "empty", "gaps", "--format", fmt)
+        assert code == 0
+        assert "sgkg ingest" in out and "No gaps" not in out
