@@ -91,8 +91,8 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
             raise ReportError(f"{p}: the file is empty; expected an Ofsted report (PDF or text)")
         if size > MAX_BYTES:
             raise ReportError(
-                f"{p}: the file is {size // (1024 * 1024)} MB; an Ofsted report is under "
-                f"{MAX_BYTES // (1024 * 1024)} MB (PDF or text)"
+                f"{p}: the file is {size // (1024 * 1024)} MB; expected an Ofsted report "
+                f"(PDF or text), which is under {MAX_BYTES // (1024 * 1024)} MB"
             )
         data = p.read_bytes()
     except OSError as err:
