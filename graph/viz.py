@@ -32,7 +32,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
 import re
 import textwrap
 from collections import defaultdict
@@ -43,15 +42,18 @@ from typing import Any
 
 from graph import iri
 from graph.errors import UnknownNameError, UserError, WorkError
+from graph.layout import (
+    REPORTING_DOWN,
+    REPORTING_UP,
+    force_positions,
+    layered_positions,
+    reporting_levels,
+)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 #: bodies above which the page skips physics and draws the precomputed layout
 PHYSICS_MAX_NODES = 250
-#: connected parts above this size are laid out by the numpy force layout
-#: below (networkx's spring layout needs scipy for large graphs)
-NX_LAYOUT_MAX_NODES = 400
-
 #: families of body types: key, legend label, colour, body-type keys.
 #: Node colours keep clear of the red/orange/green used for link quality.
 FAMILIES: tuple[tuple[str, str, str, str], ...] = (
@@ -120,7 +122,7 @@ SHAPES: dict[str, tuple[str, str]] = {
 
 #: link quality -> (legend label, colour, vis dashes, width); most severe first
 QUALITIES: dict[str, tuple[str, str, Any, float]] = {
-    "absent": ("absent (found missing)", "#d32f2f", [10, 6], 3.0),
+    "absent": ("absent", "#d32f2f", [10, 6], 3.0),
     "weak": ("weak", "#f57c00", False, 3.0),
     "developing": ("developing", "#b59a00", False, 2.0),
     "not-evidenced": ("expected, not evidenced", "#9e9e9e", [2, 6], 2.0),
@@ -130,11 +132,6 @@ QUALITIES: dict[str, tuple[str, str, Any, float]] = {
 #: qualities that make a gap (as in the gap register, plus expected links)
 GAP_QUALITIES = frozenset({"absent", "weak", "developing", "not-evidenced"})
 
-#: reporting lines: kinds whose target is above the source, and the reverse
-REPORTING_UP = frozenset(
-    {"reports-to", "accountable-to", "sub-group-of", "part-of", "post-in", "annual-report-to"}
-)
-REPORTING_DOWN = frozenset({"leads", "chairs"})
 #: kinds drawn without an arrowhead
 SYMMETRIC_KINDS = frozenset({"works-with", "joint-arrangement-with", "shares-plan-with"})
 
@@ -396,178 +393,6 @@ def _add_expected(store: Any, g: Any, authority: str | None) -> None:
         )
 
 
-# ---------------------------------------------------------------- layout
-
-
-def _scale_for(n: int) -> float:
-    """Radius in page pixels of a part with ``n`` bodies."""
-    return 75.0 * math.sqrt(max(n, 1)) + 20.0
-
-
-def _force_layout(g: Any, seed: int = 7, iterations: int = 80) -> dict[Any, tuple[float, float]]:
-    """Fruchterman-Reingold in numpy, repulsion in row blocks: for large parts."""
-    import numpy as np
-
-    nodes = list(g)
-    n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
-    edges = np.array([(index[u], index[v]) for u, v in g.edges() if u != v], dtype=np.int64)
-    rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) - 0.5
-    k = math.sqrt(1.0 / n)
-    t = 0.1
-    dt = t / (iterations + 1)
-    block = max(1, 4_000_000 // (2 * n))
-    for _ in range(iterations):
-        disp = np.zeros_like(pos)
-        for start in range(0, n, block):
-            rows = pos[start : start + block]
-            delta = rows[:, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta**2).sum(axis=2), 1e-6)
-            disp[start : start + block] = (delta * (k * k / dist2)[:, :, None]).sum(axis=1)
-        if len(edges):
-            d = pos[edges[:, 0]] - pos[edges[:, 1]]
-            dist = np.sqrt((d**2).sum(axis=1))[:, None]
-            pull = d * dist / k
-            np.add.at(disp, edges[:, 0], -pull)
-            np.add.at(disp, edges[:, 1], pull)
-        length = np.sqrt((disp**2).sum(axis=1))
-        length = np.where(length < 0.01, 0.1, length)
-        pos += disp * (t / length)[:, None]
-        t -= dt
-    pos -= pos.mean(axis=0)
-    span = np.abs(pos).max() or 1.0
-    pos /= span
-    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
-
-
-def _part_layout(part: Any, large: int) -> dict[Any, tuple[float, float]]:
-    n = part.number_of_nodes()
-    if n == 1:
-        return {next(iter(part)): (0.0, 0.0)}
-    if n <= large:
-        import networkx as nx
-
-        unit = nx.spring_layout(part, seed=7, iterations=100)
-    else:
-        unit = _force_layout(part)
-    r = _scale_for(n)
-    return {v: (float(x) * r, float(y) * r) for v, (x, y) in unit.items()}
-
-
-def _pack(parts: list[dict[Any, tuple[float, float]]], margin: float = 110.0) -> dict:
-    """Place laid-out parts in rows, largest first, without overlap."""
-    boxes = []
-    for part in parts:
-        xs = [p[0] for p in part.values()]
-        ys = [p[1] for p in part.values()]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin, max(ys) - min(ys) + margin))
-    order = sorted(range(len(parts)), key=lambda i: (-boxes[i][3], -boxes[i][2]))
-    area = sum(b[2] * b[3] for b in boxes)
-    width = max([math.sqrt(area) * 1.4] + [b[2] for b in boxes])
-    out: dict[Any, tuple[float, float]] = {}
-    x = y = row_h = 0.0
-    for i in order:
-        x0, y0, w, h = boxes[i]
-        if x > 0 and x + w > width:
-            x, y, row_h = 0.0, y + row_h, 0.0
-        for v, (px, py) in parts[i].items():
-            out[v] = (round(px - x0 + x + margin / 2, 1), round(py - y0 + y + margin / 2, 1))
-        x += w
-        row_h = max(row_h, h)
-    return out
-
-
-def force_positions(g: Any, large: int = NX_LAYOUT_MAX_NODES) -> dict[Any, tuple[float, float]]:
-    """Page coordinates for every node: each connected part laid out by force,
-    the parts packed in rows (largest first) so none overlaps another."""
-    import networkx as nx
-
-    u = nx.Graph()
-    u.add_nodes_from(sorted(g.nodes))
-    u.add_edges_from((a, b) for a, b in g.edges() if a != b)
-    parts = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(c)))
-    return _pack([_part_layout(u.subgraph(sorted(c)), large) for c in parts])
-
-
-def reporting_levels(g: Any) -> dict[Any, int]:
-    """Level of each body in its reporting lines (0 = top) for bodies that
-    are on at least one; cycles are broken by dropping the edge that closes them."""
-    import networkx as nx
-
-    h = nx.DiGraph()
-    for s, t, kind in g.edges(data="kind"):
-        if s == t:
-            continue
-        if kind in REPORTING_UP:
-            h.add_edge(t, s)
-        elif kind in REPORTING_DOWN:
-            h.add_edge(s, t)
-    dag = nx.DiGraph()
-    dag.add_nodes_from(h)
-    state: dict[Any, int] = {}  # 1 on the stack, 2 done
-    for root in sorted(h, key=lambda v: (h.in_degree(v), str(v))):
-        if root in state:
-            continue
-        stack = [(root, iter(sorted(h.successors(root), key=str)))]
-        state[root] = 1
-        while stack:
-            v, children = stack[-1]
-            for w in children:
-                if state.get(w) == 1:
-                    continue  # back edge: would close a cycle
-                dag.add_edge(v, w)
-                if w not in state:
-                    state[w] = 1
-                    stack.append((w, iter(sorted(h.successors(w), key=str))))
-                    break
-            else:
-                state[v] = 2
-                stack.pop()
-    levels: dict[Any, int] = {}
-    for v in nx.topological_sort(dag):
-        levels[v] = max((levels[p] + 1 for p in dag.predecessors(v)), default=0)
-    return levels
-
-
-def layered_positions(
-    g: Any, dx: float = 170.0, dy: float = 130.0
-) -> dict[Any, tuple[float, float]]:
-    """Page coordinates for the layered view: bosses above, one row per level
-    of the reporting lines, each hierarchy beside the next; bodies on no
-    reporting line in a grid after them."""
-    import networkx as nx
-
-    levels = reporting_levels(g)
-    u = nx.Graph()
-    u.add_nodes_from(levels)
-    u.add_edges_from(
-        (a, b) for a, b, k in g.edges(data="kind") if a in levels and b in levels and a != b
-    )
-    parts: list[dict[Any, tuple[float, float]]] = []
-    for comp in sorted(nx.connected_components(u), key=lambda c: (-len(c), min(map(str, c)))):
-        rows: dict[int, list[Any]] = defaultdict(list)
-        for v in sorted(comp, key=str):
-            rows[levels[v]].append(v)
-        x_of: dict[Any, float] = {}
-        for lvl in sorted(rows):
-            row = rows[lvl]
-            if lvl > 0:  # order by the mean place of neighbours above: shorter lines
-                bary = {}
-                for v in row:
-                    xs = [x_of[w] for w in u[v] if w in x_of and levels[w] < lvl]
-                    bary[v] = sum(xs) / len(xs) if xs else float("inf")
-                row.sort(key=bary.__getitem__)
-            for i, v in enumerate(row):
-                x_of[v] = (i - (len(row) - 1) / 2) * dx
-        parts.append({v: (x_of[v], levels[v] * dy) for v in comp})
-    loose = sorted((v for v in g if v not in levels), key=lambda v: str(g.nodes[v].get("label")))
-    if loose:
-        per_row = max(4, int(math.sqrt(len(loose)) * 1.5))
-        parts.append({v: ((i % per_row) * dx, (i // per_row) * dy) for i, v in enumerate(loose)})
-    return _pack(parts, margin=dx) if parts else {}
-
-
 # ---------------------------------------------------------------- the page model
 
 
@@ -723,13 +548,14 @@ def build_page(
         }
 
     links: dict[str, dict[str, Any]] = {}
+    ev_id: dict[str, str] = {}
     parallel: dict[frozenset, int] = defaultdict(int)
     for i, (s, t, k, a) in enumerate(
         sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     ):
         eid = f"e{i}"
         quality = a.get("quality", "stated")
-        q_label, q_colour, dashes, width = QUALITIES.get(quality, QUALITIES["stated"])
+        _label, q_colour, dashes, width = QUALITIES.get(quality, QUALITIES["stated"])
         kind = a.get("kind", "")
         pair = frozenset((s, t))
         nth = parallel[pair]
@@ -746,27 +572,31 @@ def build_page(
             side = "curvedCW" if nth % 2 else "curvedCCW"
             edge["smooth"] = {"enabled": True, "type": side, "roundness": 0.15 * ((nth + 1) // 2)}
         net.edges.append(Edge(node_id[s], node_id[t], directed=True, **edge).options)
-        ev_iris = [e for e in a.get("evidence_iris", "").split(";") if e]
-        links[eid] = {
-            "iri": a.get("link", k) if not a.get("expected") else "",
-            "gap": a.get("link", k) if a.get("expected") else "",
+        ev_iris = [e for e in a.get("evidence_iris", "").split(";") if e in evidence]
+        link: dict[str, Any] = {
+            ("gap" if a.get("expected") else "iri"): a.get("link", k),
             "from": node_id[s],
             "to": node_id[t],
             "kind": kind,
             "kindLabel": a.get("kind_label", kind),
             "quality": quality,
-            "qualityLabel": q_label,
             "expected": bool(a.get("expected")),
             "reporting": kind in REPORTING_UP or kind in REPORTING_DOWN,
-            "evidence": [e for e in _sort_evidence(ev_iris, evidence) if e in evidence],
+            # evidence by short id: a paragraph's text is in the page once
+            "evidence": [
+                ev_id.setdefault(e, f"p{len(ev_id)}") for e in _sort_evidence(ev_iris, evidence)
+            ],
             "evidenceLabels": [x for x in a.get("evidence", "").split(";") if x],
+        }
+        optional = {
             "quote": a.get("quote", ""),
             "basis": a.get("basis", ""),
             "statutorySource": a.get("statutory_source", ""),
             "expectation": a.get("expectation", ""),
             "mentions": [x for x in a.get("mentions", "").split(";") if x],
         }
-    used = {e for link in links.values() for e in link["evidence"]}
+        link.update({key: value for key, value in optional.items() if value})
+        links[eid] = link
     net.options = _vis_options(physics, big)
     present_q = {link["quality"] for link in links.values()}
     present_f = {b["family"] for b in bodies.values() if not b["placeholder"]}
@@ -788,7 +618,7 @@ def build_page(
         network=net,
         bodies=bodies,
         links=links,
-        evidence={e: evidence[e] for e in sorted(used)},
+        evidence={pid: {**evidence[e], "iri": e} for e, pid in ev_id.items()},
         title=title,
         subtitle=subtitle,
         physics=physics,
@@ -847,12 +677,12 @@ def _vis_options(physics: bool, big: bool) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -9000,
-                "centralGravity": 0.15,
-                "springLength": 170,
-                "springConstant": 0.03,
-                "damping": 0.35,
-                "avoidOverlap": 0.3,
+                "gravitationalConstant": -30000,
+                "centralGravity": 0.2,
+                "springLength": 200,
+                "springConstant": 0.02,
+                "damping": 0.4,
+                "avoidOverlap": 1,
             },
             "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
             "minVelocity": 1.0,

@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from cli import cli
 from graph import iri
 from graph.errors import UnknownNameError, UserError
+from graph.layout import force_positions, layered_positions, reporting_levels
 from graph.resources import ontology_dir
 from graph.viz import (
     FAMILY_OF,
@@ -33,9 +34,6 @@ from graph.viz import (
     build_page,
     explorer_graph,
     explorer_page,
-    force_positions,
-    layered_positions,
-    reporting_levels,
 )
 from tests.conftest import FIXTURES, load_rdf
 

@@ -109,7 +109,7 @@
   const api = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
     bodies: bodies, links: links, evidence: evidence,
-    ready: false, readyMs: null, readyHow: null, selected: null,
+    ready: false, readyMs: null, readyHow: null, selected: null, animating: false,
   };
   window.sgkg = api;
 
@@ -290,7 +290,7 @@
     if (l.expectation) add(parent, el("p", null, "Expected: " + l.expectation + "."));
     if (l.statutorySource) add(parent, el("p", "meta", "Source: " + l.statutorySource));
     if (l.basis) add(parent, el("p", null, l.basis));
-    if (l.mentions.length) {
+    if (l.mentions && l.mentions.length) {
       add(parent, el("p", "meta", "The report mentions this kind of body in " +
         l.mentions.map(function (x) { return /^\d+$/.test(x) ? "¶" + x : x; }).join(", ") + "."));
     }
@@ -317,14 +317,14 @@
     } else if (!l.expected) {
       add(details, el("p", "meta", "No evidence text in the store" + (paraList(l) ? " (" + paraList(l) + ")" : "") + "."));
     }
-    const ends = add(details, el("p", "meta"));
+    const ends = add(details, el("p", "meta", "Between "));
     [l.from, l.to].forEach(function (nid, i) {
-      if (i) ends.appendChild(document.createTextNode(" · "));
+      if (i) ends.appendChild(document.createTextNode(" and "));
       const b = add(ends, el("button", "link", bodies[nid].label));
       b.type = "button";
       b.addEventListener("click", function () { focusBody(nid); });
     });
-    if (l.iri || l.gap) add(details, el("p", "meta", l.iri || l.gap)).style.overflowWrap = "anywhere";
+    if (l.iri || l.gap) add(details, el("p", "iri", l.iri || l.gap));
   }
 
   function showBody(id) {
@@ -371,7 +371,7 @@
         add(d, el("p", null, evidence[pid].text));
       });
     });
-    if (b.iri) add(details, el("p", "meta", b.iri)).style.overflowWrap = "anywhere";
+    if (b.iri) add(details, el("p", "iri", b.iri));
   }
 
   function showOverview() {
@@ -478,11 +478,13 @@
     else showOverview();
   });
 
+  network.on("animationFinished", function () { api.animating = false; });
   function focusBody(id) {
     const b = bodies[id];
     if (!b) return;
     if (hiddenTypes.has(filterKey(b))) setTypeVisible(filterKey(b), true);
     network.selectNodes([id]);
+    api.animating = true;
     network.focus(id, {
       scale: Math.max(network.getScale(), 1.0),
       animation: { duration: 450, easingFunction: "easeInOutQuad" },
@@ -500,6 +502,7 @@
     if (layered && !l.reporting) setLayered(false);
     network.setSelection({ nodes: [], edges: [eid] }, { unselectAll: true, highlightEdges: false });
     const pos = network.getPositions([l.from, l.to]);
+    api.animating = true;
     network.moveTo({
       position: { x: (pos[l.from].x + pos[l.to].x) / 2, y: (pos[l.from].y + pos[l.to].y) / 2 },
       scale: Math.max(network.getScale(), 0.9),
