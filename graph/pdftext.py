@@ -26,6 +26,7 @@ PDF text, ``pdftotext`` renderings and hand-made text files the same way.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -34,7 +35,10 @@ from pathlib import Path
 from graph.errors import ReportError
 
 #: private-use and other bullet glyphs found in Ofsted PDFs, all written as "•"
-BULLET_GLYPHS = "\u2015\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"
+BULLET_GLYPHS = (
+    "\u2015\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076"  # horizontal bar, Wingdings
+    "\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6"  # bullet, squares, circles
+)
 _BULLET_RE = re.compile(f"^[{BULLET_GLYPHS}]\\s*")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _SUPERSCRIPT_RE = re.compile(r"^\d{1,2}\s*$")
@@ -305,7 +309,7 @@ def _render(pages: list[list[_Line]], removed_numbers: int, superscripts: int, n
         footnotes.extend(notes)
         pitches = [
             a.baseline - b.baseline
-            for a, b in zip(body, body[1:], strict=False)
+            for a, b in itertools.pairwise(body)
             if 0 < a.baseline - b.baseline < 40
         ]
         pitch = statistics.median(pitches) if pitches else 14.0

@@ -159,7 +159,8 @@ _GRADE = (
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        "january february march april may june july august september october november"
+        " december".split()
     )
 }
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
@@ -402,7 +403,8 @@ _OVERALL_RES = [
         re.I,
     ),
     re.compile(
-        rf"children's services in [A-Z][\w .,'&-]{{1,60}}? (?:are|is|were)\s+(?:judged\s+(?:to\s+be\s+)?)?({_GRADE})",
+        rf"children's services in [A-Z][\w .,'&-]{{1,60}}? (?:are|is|were)\s+"
+        rf"(?:judged\s+(?:to\s+be\s+)?)?({_GRADE})",
         re.I,
     ),
     re.compile(rf"children's services in [A-Z][\w .,'&-]{{1,60}}? ({_GRADE})", re.I),
@@ -442,7 +444,8 @@ _AREA_CHAPTERS = [
     ("adoption", r"adoption performance"),
     (
         "care-leavers",
-        r"the graded judge?ment (?:for|about) (?:the )?(?:experiences? and progress of )?care leavers",
+        r"the graded judge?ment (?:for|about) (?:the )?(?:experiences? and progress of )?"
+        r"care leavers",
     ),
     ("care-leavers", r"(?:the )?experiences? and progress of care leavers"),
     ("leadership", r"leadership,? management and governance"),
@@ -470,21 +473,24 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "part-lscb",
         None,
         re.compile(
-            rf"^the effectiveness of the (?:lscb|local safeguarding children board)(?: \(lscb\))?(?: is)? (?:{_GRADE})(?: to be good)?\.?$"
+            r"^the effectiveness of the (?:lscb|local safeguarding children board)"
+            rf"(?: \(lscb\))?(?: is)? (?:{_GRADE})(?: to be good)?\.?$"
         ),
     ),
     (
         "part-lscb",
         None,
         re.compile(
-            rf"^the (?:lscb|local safeguarding children board)(?: \(lscb\))? (?:is|are) (?:{_GRADE})(?: because)?:?\.?$"
+            r"^the (?:lscb|local safeguarding children board)(?: \(lscb\))? (?:is|are) "
+            rf"(?:{_GRADE})(?: because)?:?\.?$"
         ),
     ),
     (
         "part-lscb",
         None,
         re.compile(
-            rf"^the (?:lscb|local safeguarding children board) (?:{_GRADE})(?: to be good)?(?: because)?:?\.?$"
+            r"^the (?:lscb|local safeguarding children board) "
+            rf"(?:{_GRADE})(?: to be good)?(?: because)?:?\.?$"
         ),
     ),
     ("back", None, re.compile(r"^what the inspection judgements mean\b.*$")),
@@ -492,7 +498,8 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
         "back",
         None,
         re.compile(
-            r"^the office for standards in education, children's services and skills \(ofsted\) regulates\b.*"
+            r"^the office for standards in education, children's services and skills"
+            r" \(ofsted\) regulates\b.*"
         ),
     ),
     ("list", "key-findings", re.compile(r"^summary of (?:key )?findings$")),
@@ -574,7 +581,7 @@ def _match_heading(lines: list[_Line], i: int) -> _Heading | None:
 
 # ---------------------------------------------------------------- the walk
 
-_PARA_RE = re.compile(r"^(\d{1,3})\.(?:\s+|$)(.*)$")
+_PARA_RE = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z'\"(])|$)(.*)$")
 _LIST_CLASSES = {
     "key-findings",
     "strengths",
@@ -594,7 +601,6 @@ class _State:
     list_kind: str | None = None
     heading: str | None = None
     after_heading: bool = True
-    lsc_b_grade_seen: bool = False
 
 
 class _Walker:
@@ -609,6 +615,8 @@ class _Walker:
         self.lists: dict[tuple[str, str], SummaryList] = {}
         self.sections: dict[str, Section] = {}
         self.pending_priority_under_recommendations = False
+        #: the LSCB's grade as a heading or statement of its section words it
+        self.lscb_statement: str | None = None
         lengths = sorted(len(x.text) for x in lines if len(x.text) > 20)
         self.width = lengths[len(lengths) // 2] if lengths else 80
 
@@ -803,7 +811,7 @@ def parse_report(text: str, source: str = "<text>") -> Report:
         footnotes=footnotes,
     )
 
-    judgements, t_start, t_end, table_text = _judgement_table(lines, 90)
+    judgements, _, t_end, table_text = _judgement_table(lines, 90)
     if not judgements:
         raise ReportError(
             f"{source}: no judgement table found (expected rows such as '1. Children who need "
@@ -816,7 +824,7 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     front = re.sub(r"\s+", " ", front)
     if not report.judgement("overall"):
         for pattern in _OVERALL_RES:
-            m = pattern.search(_norm(front).replace("children's", "children's"))
+            m = pattern.search(_norm(front))
             if m:
                 report.judgements.insert(
                     0, Judgement("overall", grade_key(m.group(1)), "local-authority")
@@ -849,14 +857,13 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     report.statistics = statistics_in(info, report)
     report.previous_inspections = previous_inspections_in(info)
     numbers = [p.number for p in report.paragraphs]
-    if numbers != list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False:
+    if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         report.warnings.append("paragraph numbering has gaps")
     return report
 
 
 def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
-    st = w.state
-    w.lscb_statement: str | None = None  # type: ignore[attr-defined]
+    """Walk the lines after the judgement table, opening and closing units."""
     ilacs = w.report.framework == "ilacs"
     if ilacs:
         w.switch_part("local-authority", _PART_TITLES["local-authority"])
@@ -912,17 +919,17 @@ def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
             w.close()
             st.heading = line.text
             st.after_heading = True
-            if st.part == "lscb" and not w.lscb_statement:  # type: ignore[attr-defined]
+            if st.part == "lscb" and not w.lscb_statement:
                 m2 = _LSCB_RE.search(line.text)
                 if m2:
-                    w.lscb_statement = m2.group(1)  # type: ignore[attr-defined]
+                    w.lscb_statement = m2.group(1)
             i += 1
             continue
         # body text: continues the current unit, or starts an unnumbered one
-        if st.part == "lscb" and not w.lscb_statement:  # type: ignore[attr-defined]
+        if st.part == "lscb" and not w.lscb_statement:
             m2 = _LSCB_RE.search(line.text)
             if m2 and (w.unit is None or w.unit.kind != "paragraph"):
-                w.lscb_statement = m2.group(1)  # type: ignore[attr-defined]
+                w.lscb_statement = m2.group(1)
         if w.unit is not None and (
             w.unit.kind == "paragraph" or not _starts_paragraph(lines, i, w.width)
         ):
@@ -984,10 +991,10 @@ def _apply_heading(w: _Walker, h: _Heading) -> None:
         ):
             if st.part != "lscb":
                 w.switch_part("lscb", h.title)
-            if not w.lscb_statement:  # type: ignore[attr-defined]
+            if not w.lscb_statement:
                 m = _LSCB_RE.search(h.title)
                 if m:
-                    w.lscb_statement = m.group(1)  # type: ignore[attr-defined]
+                    w.lscb_statement = m.group(1)
         return
     if h.kind == "back":
         w.close()

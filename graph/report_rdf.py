@@ -105,7 +105,7 @@ def report_graph(
     for prefix, base in ns.PREFIXES.items():
         g.bind(prefix, base)
 
-    def U(value: str) -> URIRef:  # noqa: N802 - reads like the rdflib constructor
+    def U(value: str) -> URIRef:
         return URIRef(value)
 
     def add_types(node: URIRef, *classes: str) -> None:

@@ -87,8 +87,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "looked-after",
         "children",
         re.compile(
-            rf"{NUM}\s+children(?:\s*\([^)]*\))?(?: and young people)? (?:were|are|are being|were being)"
-            r" (?:being )?looked after by the local authority",
+            rf"{NUM}\s+children(?:\s*\([^)]*\))?(?: and young people)?"
+            r" (?:were|are|are being|were being) (?:being )?looked after by the local authority",
             re.I,
         ),
     ),
@@ -103,7 +103,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "adoptions",
         "children",
         re.compile(
-            rf"^(?:{NUM}\s+children (?:have been|were|had been) adopted|there (?:have been|were) (?P<alt>{NUM[1:-1]}) adoptions)",
+            rf"^(?:{NUM}\s+children (?:have been|were|had been) adopted"
+            rf"|there (?:have been|were) (?P<alt>{NUM[1:-1]}) adoptions)",
             re.I,
         ),
     ),

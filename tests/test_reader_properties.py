@@ -4,6 +4,7 @@ paragraph numbers it finds always go strictly up."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -28,7 +29,7 @@ def parse_or_refuse(text: str) -> Report | None:
     except ReportError:
         return None
     numbers = [p.number for p in report.paragraphs]
-    assert all(a < b for a, b in zip(numbers, numbers[1:], strict=False)), numbers
+    assert all(a < b for a, b in itertools.pairwise(numbers)), numbers
     for lst in report.lists:
         assert all(item.text is not None for item in lst.items)
     return report

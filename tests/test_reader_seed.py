@@ -214,7 +214,8 @@ def test_statistics_are_typed_observations(store) -> None:
 
 def test_the_lscb_is_the_joint_board(store) -> None:
     rows = store.select(
-        "SELECT ?label WHERE { ?j sg:judgementArea area:lscb ; sg:subject ?b . ?b rdfs:label ?label }"
+        "SELECT DISTINCT ?label WHERE { ?j sg:judgementArea area:lscb ; sg:subject ?b ."
+        " ?b rdfs:label ?label }"
     )
     assert rows == [{"label": "Bournemouth and Poole Local Safeguarding Children Board"}]
 

@@ -1,0 +1,468 @@
+"""Measure the report reader on the development corpus.
+
+    python bench/reader_bench.py corpus     # every report from its PDF, one process each
+    python bench/reader_bench.py libraries  # PDF text libraries compared
+    python bench/reader_bench.py hostile    # hostile input: exit code, store unchanged
+    python bench/reader_bench.py all --out bench/reader_results.md
+
+``corpus`` runs ``sgkg ingest REPORT.pdf`` as a fresh process per report into
+one store (PDF to committed store, what a user waits for), then reads the
+store back and compares it with the corpus's silver labels: judgements with
+``MANIFEST.tsv``, list lengths and paragraph ranges with
+``recommendation-lists.tsv``, paragraph numbering (no gaps, no duplicates),
+leftovers in the text (a line that is only a page number, running headers or
+footers, footnote digits glued to words, footnote text, ``**`` markup, bullet
+glyphs) and the area statistics found. The corpus is ``../shared/corpus`` by
+default (``--corpus``); it is not part of the repository.
+
+``libraries`` times pypdf, pypdfium2, PyMuPDF and pdfminer.six (those that are
+importable; add a folder to the import path with ``--extra-path``) on every
+PDF and compares their words, and word pairs, with the corpus's poppler
+``pdftotext`` rendering.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import importlib.util
+import itertools
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GRADES = {"requires improvement": "requires-improvement"}
+FIELDS = [  # manifest column -> judgement area
+    ("overall", "overall"),
+    ("cnhp", "help-and-protection"),
+    ("cla", "looked-after"),
+    ("adoption", "adoption"),
+    ("care_leavers", "care-leavers"),
+    ("lmg", "leadership"),
+    ("lscb", "lscb"),
+]
+LA_LISTS = ("areas-for-improvement", "recommendations", "what-needs-to-improve")
+LEFTOVERS = {
+    "page-number line": re.compile(r"(?m)^\s*\d{1,3}\s*$"),
+    "number glued at the end": re.compile(r"[a-z,]\s\d{1,3}$"),
+    "footnote digit glued to a word": re.compile(r"[a-z]{3}[.,;:]?[1-9](?=[\s,;:)]|$)"),
+    "footnote text": re.compile(
+        r"Ofsted produces this report|local unvalidated data|residential special schools? "
+        r"that looks? after|full description of what the inspection judgements mean"
+    ),
+    "running header/footer": re.compile(
+        r"©|Crown copyright|www\.ofsted|Inspection of services for children in need of help"
+    ),
+    "** markup": re.compile(r"\*\*"),
+    "bullet glyph": re.compile("[\uf000-\uf0ff\ufffe•◼]"),
+}
+
+
+def read_tsv(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return {row["id"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def _numbered_run(text_file: Path) -> int:
+    """The last N of the run 1, 2, ..., N of numbered paragraphs, in order,
+    in a text rendering: an independent count of the report's paragraphs."""
+    expected = 1
+    for line in text_file.read_text(encoding="utf-8").splitlines():
+        if re.match(rf"^\s*{expected}\.(?:\s|[A-Z‘']|$)", line):
+            expected += 1
+    return expected - 1
+
+
+def run_corpus(corpus: Path) -> str:
+    from graph.store import open_store
+
+    manifest = read_tsv(corpus / "MANIFEST.tsv")
+    lists = read_tsv(corpus / "recommendation-lists.tsv")
+    store_dir = Path(tempfile.mkdtemp(prefix="sgkg-reader-bench-"))
+    store_path = store_dir / "store"
+    env = {**os.environ, "SGKG_STORE": str(store_path)}
+    subprocess.run([sys.executable, str(ROOT / "cli.py"), "stats"], env=env, capture_output=True)
+    seconds: dict[str, float] = {}
+    graph_of: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for rid in sorted(manifest):
+        pdf = corpus / "pdf" / f"{rid}.pdf"
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "cli.py"), "ingest", str(pdf)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        seconds[rid] = time.perf_counter() - start
+        m = re.search(r"into <([^>]+)>", proc.stdout)
+        if proc.returncode != 0 or not m:
+            errors[rid] = proc.stderr.strip()
+            continue
+        graph_of[rid] = m.group(1)
+
+    per_field = collections.Counter()
+    field_total = collections.Counter()
+    disagreements: list[str] = []
+    list_rows = {"exact": 0, "total": 0}
+    list_problems: list[str] = []
+    continuous = 0
+    leftovers: collections.Counter[str] = collections.Counter()
+    leftover_examples: list[str] = []
+    stats_rows: list[list[object]] = []
+    report_rows: list[list[object]] = []
+    with open_store(store_path) as store:
+        for rid in sorted(manifest):
+            if rid not in graph_of:
+                continue
+            report = graph_of[rid].replace("/graph/report/", "/id/report/")
+            got = {
+                r["area"].rsplit("/", 1)[-1]: r["grade"].rsplit("/", 1)[-1]
+                for r in store.select(
+                    "SELECT DISTINCT ?r ?area ?grade WHERE { ?j sg:report ?r ;"
+                    " sg:judgementArea ?area ; sg:grade ?grade }",
+                    {"r": report},
+                )
+            }
+            ok_fields = 0
+            for column, area in FIELDS:
+                expected = manifest[rid][column]
+                if not expected:
+                    if area in got:
+                        disagreements.append(f"{rid} {area}: reader {got[area]}, manifest none")
+                    continue
+                expected = GRADES.get(expected, expected)
+                field_total[area] += 1
+                if got.get(area) == expected:
+                    per_field[area] += 1
+                    ok_fields += 1
+                else:
+                    disagreements.append(
+                        f"{rid} {area}: reader {got.get(area)}, manifest {expected}"
+                    )
+            # lists
+            items = collections.defaultdict(list)
+            for r in store.select(
+                "SELECT DISTINCT ?r ?kind ?subject ?n ?u WHERE {"
+                " ?l a sg:SummaryList ; sg:report ?r ;"
+                " sg:listKind ?kind ; sg:subject/sg:bodyType ?subject . ?u sg:inList ?l ;"
+                " sg:number ?n }",
+                {"r": report},
+            ):
+                subject = "lscb" if r["subject"].endswith("/lscb") else "la"
+                items[(r["kind"].rsplit("/", 1)[-1], subject)].append((r["n"], "/para/" in r["u"]))
+            for subject in ("la", "lscb"):
+                found = next(
+                    (sorted(items[(k, subject)]) for k in LA_LISTS if items.get((k, subject))), []
+                )
+                row = lists[rid]
+                count = int(row[f"{subject}_count"] or 0)
+                first, last = row[f"{subject}_first_para"], row[f"{subject}_last_para"]
+                list_rows["total"] += 1
+                paras = [n for n, is_para in found if is_para]
+                ok = len(found) == count
+                if ok and first and paras:
+                    ok = (paras[0], paras[-1]) == (int(first), int(last))
+                if ok:
+                    list_rows["exact"] += 1
+                else:
+                    list_problems.append(
+                        f"{rid} {subject}: {len(found)} items "
+                        f"({paras[0] if paras else '-'}-{paras[-1] if paras else '-'}), "
+                        f"expected {count} ({first or '-'}-{last or '-'})"
+                    )
+            # numbering
+            numbers = [
+                r["n"]
+                for r in store.select(
+                    "SELECT DISTINCT ?r ?p ?n WHERE {"
+                    " ?p a sg:Paragraph ; sg:report ?r ; sg:number ?n }"
+                    " ORDER BY ?n",
+                    {"r": report},
+                )
+            ]
+            # continuous, and as long as the numbered run in poppler's rendering
+            reference = _numbered_run(corpus / "text" / f"{rid}.txt")
+            is_continuous = numbers == list(range(1, reference + 1))
+            continuous += is_continuous
+            # leftovers
+            report_leftovers = 0
+            for r in store.select(
+                "SELECT DISTINCT ?r ?u ?text WHERE {"
+                " ?u a sg:TextUnit ; sg:report ?r ; sg:text ?text }",
+                {"r": report},
+            ):
+                if r["u"].endswith("/block/judgement-table"):
+                    continue
+                for name, pattern in LEFTOVERS.items():
+                    hit = pattern.search(r["text"])
+                    if hit:
+                        leftovers[name] += 1
+                        report_leftovers += 1
+                        leftover_examples.append(
+                            f"{rid} {r['u'].rsplit('/', 2)[-2:]} {name}: "
+                            f"{r['text'][max(0, hit.start() - 30) : hit.end() + 10]!r}"
+                        )
+            # statistics
+            measures = store.select(
+                "SELECT DISTINCT ?r ?o ?m WHERE {"
+                " ?o a sg:Observation ; sg:report ?r ; sg:measure ?m }",
+                {"r": report},
+            )
+            previous = store.select(
+                "SELECT ?r (COUNT(DISTINCT ?p) AS ?n) WHERE {"
+                " ?p a sg:PreviousInspection ; sg:report ?r }"
+                " GROUP BY ?r",
+                {"r": report},
+            )
+            stats_rows.append([rid, len(measures), previous[0]["n"] if previous else 0])
+            report_rows.append(
+                [
+                    rid,
+                    f"{seconds[rid]:.2f}",
+                    f"{ok_fields}/{sum(1 for c, _ in FIELDS if manifest[rid][c])}",
+                    len(numbers),
+                    "yes" if is_continuous else "no",
+                    report_leftovers,
+                ]
+            )
+    n = len(manifest)
+    times = sorted(seconds.values())
+    out = ["## Report reader: development corpus", ""]
+    out.append(
+        f"{n} reports, each ingested from its PDF by a fresh `sgkg ingest` process into one "
+        f"store (wall time per process, on this machine); {len(errors)} failed."
+    )
+    out.append("")
+    rows = [[area, f"{per_field[area]}/{field_total[area]}"] for _, area in FIELDS]
+    all_ok = sum(per_field.values())
+    all_total = sum(field_total.values())
+    rows.append(["**all judgements**", f"**{all_ok}/{all_total}**"])
+    rows.append(
+        ["list lengths (and ranges) exact", f"{list_rows['exact']}/{list_rows['total']} lists"]
+    )
+    rows.append(
+        ["paragraph numbering continuous and complete", f"{continuous}/{len(graph_of)} reports"]
+    )
+    rows.append(["leftovers in paragraph and block text", str(sum(leftovers.values()))])
+    rows.append(
+        ["median seconds per report (max)", f"{statistics.median(times):.2f} ({times[-1]:.2f})"]
+    )
+    out.append(table(["field", "agreement"], rows))
+    out.append("")
+    if disagreements:
+        out.append("Judgement disagreements: " + "; ".join(disagreements))
+    if list_problems:
+        out.append("List mismatches: " + "; ".join(list_problems))
+    if errors:
+        out.append("Failures: " + "; ".join(f"{k}: {v}" for k, v in errors.items()))
+    if leftover_examples:
+        out.append("Leftovers: " + "; ".join(leftover_examples[:20]))
+    out += ["", "Per report:", ""]
+    out.append(
+        table(
+            ["report", "seconds", "judgements", "paragraphs", "continuous", "leftovers"],
+            report_rows,
+        )
+    )
+    out += ["", "### Area statistics found per report", ""]
+    out.append(table(["report", "statistics", "previous inspections"], stats_rows))
+    total_stats = sum(r[1] for r in stats_rows)
+    with_stats = sum(1 for r in stats_rows if r[1])
+    out.append("")
+    out.append(
+        f"{total_stats} statistics in {with_stats} of {len(stats_rows)} reports (ILACS reports, "
+        "Wigan 2017 and Manchester 2017 print no area-information section)."
+    )
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- libraries
+
+
+def _pypdf(path: Path) -> list[str]:
+    import pypdf
+
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def _pypdfium2(path: Path) -> list[str]:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(path))
+    pages = []
+    for i in range(len(doc)):
+        textpage = doc[i].get_textpage()
+        pages.append(textpage.get_text_range())
+        textpage.close()
+    doc.close()
+    return pages
+
+
+def _pymupdf(path: Path) -> list[str]:
+    import pymupdf
+
+    with pymupdf.open(path) as doc:
+        return [page.get_text() for page in doc]
+
+
+def _pdfminer(path: Path) -> list[str]:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path)).split("\f")
+
+
+def _sgkg(path: Path) -> list[str]:
+    from graph.pdftext import extract_text
+
+    return [extract_text(path).text]
+
+
+LIBRARIES = {
+    "pypdf": ("pypdf", "BSD-3-Clause, pure Python", _pypdf),
+    "pypdfium2": ("pypdfium2", "Apache-2.0 / BSD-3-Clause (PDFium)", _pypdfium2),
+    "PyMuPDF": ("pymupdf", "AGPL-3.0 (or commercial)", _pymupdf),
+    "pdfminer.six": ("pdfminer", "MIT, pure Python", _pdfminer),
+    "sgkg pdftext (pypdfium2 + layout)": ("pypdfium2", "as pypdfium2", _sgkg),
+}
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def _overlap(a: collections.Counter, b: collections.Counter) -> float:
+    return sum((a & b).values()) / max(1, sum(a.values()))
+
+
+def run_libraries(corpus: Path) -> str:
+    pdfs = sorted((corpus / "pdf").glob("*.pdf"))
+    rows = []
+    for name, (module, licence, read) in LIBRARIES.items():
+        if importlib.util.find_spec(module) is None:
+            rows.append([name, licence, "not installed", "", "", ""])
+            continue
+        read(pdfs[0])  # warm up: first-call initialisation is not per report
+        times, word_recall, pair_recall = [], [], []
+        for pdf in pdfs:
+            reference = _words((corpus / "text" / f"{pdf.stem}.txt").read_text(encoding="utf-8"))
+            start = time.perf_counter()
+            text = "\n".join(read(pdf))
+            times.append(time.perf_counter() - start)
+            got = _words(text)
+            word_recall.append(_overlap(collections.Counter(reference), collections.Counter(got)))
+            pair_recall.append(
+                _overlap(
+                    collections.Counter(itertools.pairwise(reference)),
+                    collections.Counter(itertools.pairwise(got)),
+                )
+            )
+        rows.append(
+            [
+                name,
+                licence,
+                f"{statistics.median(times):.3f}",
+                f"{max(times):.2f}",
+                f"{statistics.mean(word_recall):.4f}",
+                f"{statistics.mean(pair_recall):.4f}",
+            ]
+        )
+    out = ["## Report reader: PDF text libraries", ""]
+    out.append(
+        f"{len(pdfs)} development PDFs, text extraction only, in one warm process. Words and "
+        "word pairs are compared with poppler's `pdftotext -layout` rendering (share of the "
+        "reference's words / adjacent word pairs that the library also gives)."
+    )
+    out.append("")
+    out.append(
+        table(
+            ["library", "licence", "median s/report", "max s", "words", "word pairs"],
+            rows,
+        )
+    )
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- hostile
+
+
+def run_hostile() -> str:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_reader_hostile import HOSTILE  # the same cases the tests use
+
+    from graph.resources import seed_report
+    from graph.store import open_store
+
+    work = Path(tempfile.mkdtemp(prefix="sgkg-hostile-"))
+    store_path = work / "store"
+    env = {**os.environ, "SGKG_STORE": str(store_path)}
+    cmd = [sys.executable, str(ROOT / "cli.py")]
+    subprocess.run([*cmd, "ingest", str(seed_report())], env=env, capture_output=True, check=True)
+
+    def dump() -> str:
+        with open_store(store_path) as store:
+            return store.canonical_dump()
+
+    rows = []
+    for case, make, _words in HOSTILE:
+        case_dir = work / re.sub(r"\W+", "-", case)
+        case_dir.mkdir()
+        bad = make(case_dir)
+        before = dump()
+        proc = subprocess.run([*cmd, "ingest", str(bad)], env=env, capture_output=True, text=True)
+        same = dump() == before
+        message = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+        message = message.replace(str(bad), "FILE")
+        rows.append([case, proc.returncode, "yes" if same else "NO", f"`{message[:110]}`"])
+    out = ["## Report reader: hostile input", ""]
+    out.append(
+        "Each case is one `sgkg ingest FILE` into a store holding the seed; 'unchanged' "
+        "compares the store's canonical N-Quads dump before and after."
+    )
+    out.append("")
+    out.append(table(["case", "exit", "store unchanged", "message (file name as FILE)"], rows))
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["corpus", "libraries", "hostile", "all"])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--extra-path", action="append", default=[], help="add to sys.path")
+    parser.add_argument("--out", type=Path, help="also write the tables to this file")
+    args = parser.parse_args()
+    sys.path.extend(args.extra_path)
+    parts = []
+    if args.what in ("libraries", "all"):
+        parts.append(run_libraries(args.corpus))
+    if args.what in ("corpus", "all"):
+        parts.append(run_corpus(args.corpus))
+    if args.what in ("hostile", "all"):
+        parts.append(run_hostile())
+    text = "\n\n".join(parts) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
