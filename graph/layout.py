@@ -177,7 +177,7 @@ def reporting_levels(g: Any) -> dict[Any, int]:
 
 
 def layered_positions(
-    g: Any, dx: float = 170.0, dy: float = 130.0
+    g: Any, dx: float = 230.0, dy: float = 150.0
 ) -> dict[Any, tuple[float, float]]:
     """Page coordinates for the layered view: bosses above, one row per level
     of the reporting lines, each hierarchy beside the next; bodies on no

@@ -371,14 +371,37 @@ def test_bournemouth_lscb_and_its_weak_links(browser: Any, bournemouth_path: Pat
                })""",
             lscb,
         )
-        # the newcomer's path: the list of missing and weak links, then the evidence
+        # the panel lists the board's links, worst first, each with its paragraphs
+        panel = loaded.page.text_content("#details ul.links")
+        assert "absent¶112" in panel.replace(" ", "")
+        # the newcomer's view (also the README's picture): the board and its
+        # missing and weak links, "stated" links hidden, the housing link hovered
         loaded.page.wait_for_function("() => !sgkg.animating")
-        loaded.js("e => sgkg.selectLink(e)", housing)
-        loaded.page.wait_for_function("() => !sgkg.animating")
-        details = loaded.page.inner_text("#details")
-        assert "Paragraph 112" in details
+        loaded.page.click("input[data-quality=stated]")
+        loaded.js(
+            """id => {
+                 const net = sgkg.network;
+                 const ends = net.getConnectedEdges(id)
+                   .filter(e => ["absent", "weak"].includes(sgkg.links[e].quality))
+                   .map(e => sgkg.links[e].from === id ? sgkg.links[e].to : sgkg.links[e].from);
+                 net.fit({nodes: [id].concat(ends), animation: false});
+                 const scale = net.getScale() * 1.2, at = net.getViewPosition();
+                 net.moveTo({scale: scale, position: {x: at.x, y: at.y - 140 / scale}});
+               }""",
+            lscb,
+        )
+        x, y = edge_midpoint(loaded, housing)
+        loaded.page.mouse.move(x - 20, y - 20)
+        loaded.page.mouse.move(x, y, steps=3)
+        loaded.page.wait_for_selector("#tip:not([hidden])")
+        tip = loaded.page.inner_text("#tip")
+        assert "Paragraph 112" in tip
+        assert "no strategic representation from housing in Bournemouth" in tip
         ARTIFACTS.mkdir(exist_ok=True)
         loaded.page.screenshot(path=str(ARTIFACTS / "explorer.png"))
+        # a click reads the whole paragraph
+        loaded.page.mouse.click(x, y)
+        assert "Paragraph 112" in loaded.page.inner_text("#details")
         assert_clean(loaded)
     finally:
         loaded.page.context.close()

@@ -65,6 +65,26 @@
     text = String(text || "");
     return text.length > n ? text.slice(0, n - 1).replace(/\s+\S*$/, "") + "…" : text;
   }
+  // The part of a paragraph around the quote (from the sentence before it),
+  // so a tooltip shows the words that matter, not just the paragraph's start.
+  function excerpt(text, quote, n) {
+    text = String(text || "");
+    if (text.length <= n) return text;
+    let start = 0;
+    const at = quote ? text.toLowerCase().indexOf(String(quote).toLowerCase().slice(0, 60)) : -1;
+    if (at > 0) {
+      const own = text.lastIndexOf(". ", at - 1);
+      const ownStart = own >= 0 ? own + 2 : 0;
+      const before = own > 0 ? text.lastIndexOf(". ", own - 1) : -1;
+      const prevStart = before >= 0 ? before + 2 : 0;
+      if (at - prevStart < n * 0.6) start = prevStart;
+      else if (at - ownStart < n * 0.6) start = ownStart;
+      else start = text.lastIndexOf(" ", at - Math.floor(n / 3)) + 1;
+    }
+    const piece = text.slice(start, start + n);
+    const cut = start + n < text.length ? piece.replace(/\s+\S*$/, "") + "…" : piece;
+    return (start > 0 ? "…" : "") + cut;
+  }
   function evidenceHeading(pid) {
     const ev = evidence[pid];
     const h = el("h4", null, cap(ev.label));
@@ -445,7 +465,7 @@
       l.evidence.slice(0, 3).forEach(function (pid) {
         const ev = add(tip, el("p", "ev"));
         add(ev, el("strong", null, cap(evidence[pid].label) + ": "));
-        ev.appendChild(document.createTextNode(shorten(evidence[pid].text, 260)));
+        ev.appendChild(document.createTextNode(excerpt(evidence[pid].text, l.quote, 300)));
       });
       if (!l.evidence.length && paraList(l)) add(tip, el("p", "meta", paraList(l)));
     }
@@ -455,9 +475,11 @@
     tip.hidden = false;
     const box = container.getBoundingClientRect();
     const w = tip.offsetWidth, h = tip.offsetHeight;
-    let x = pointer.x + 14, y = pointer.y + 14;
+    // above and to the right of the pointer, where it hides neither the
+    // label under a body nor the far end of a link; else wherever it fits
+    let x = pointer.x + 14, y = pointer.y - h - 14;
     if (x + w > box.width - 4) x = Math.max(4, pointer.x - w - 14);
-    if (y + h > box.height - 4) y = Math.max(4, pointer.y - h - 14);
+    if (y < 4) y = pointer.y + h + 18 < box.height ? pointer.y + 18 : Math.max(4, box.height - h - 4);
     tip.style.left = x + "px";
     tip.style.top = y + "px";
   }
