@@ -442,3 +442,7 @@ def test_bournemouth_page_shows_the_lscb_gaps(bournemouth_store: Any) -> None:
         if {v["from"], v["to"]} == {lscb_id, by_type["housing"]} and v["quality"] == "absent"
     ]
     assert "112" in housing["evidenceLabels"]
+
+
+def test_the_same_store_gives_the_same_page(store: Any, html: str) -> None:
+    assert explorer_page(store, "testshire").html() == html

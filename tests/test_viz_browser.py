@@ -405,3 +405,43 @@ def test_bournemouth_lscb_and_its_weak_links(browser: Any, bournemouth_path: Pat
         assert_clean(loaded)
     finally:
         loaded.page.context.close()
+
+
+def test_large_page_is_drawn_as_laid_out(browser: Any, tmp_path: Path) -> None:
+    import networkx as nx
+
+    from graph.viz import PHYSICS_MAX_NODES, build_page
+
+    g = nx.MultiDiGraph()
+    qualities = ["effective", "weak", "absent", "stated"]
+    for part in range(20):
+        names = [f"p{part:02}b{i:02}" for i in range(20)]
+        for i, name in enumerate(names):
+            g.add_node(name, label=f"Body {i} of part {part}", body_type="unit")
+        for i in range(1, 20):
+            g.add_edge(
+                names[i],
+                names[i // 2],
+                key=f"l{part}-{i}",
+                kind="reports-to",
+                kind_label="reports to",
+                quality=qualities[i % 4],
+            )
+    assert g.number_of_nodes() > PHYSICS_MAX_NODES
+    path = tmp_path / "large.html"
+    path.write_text(build_page(g, {}, title="Large").html(), encoding="utf-8")
+    loaded = open_page(browser, path)
+    try:
+        assert loaded.js("sgkg.readyHow") == "first-draw"
+        assert loaded.js("sgkg.network.physics.physicsEnabled") is False
+        assert len(loaded.js("Object.keys(sgkg.network.body.nodes)")) == 400
+        node = loaded.js("Object.keys(sgkg.bodies)[0]")
+        loaded.js("id => sgkg.network.focus(id, {scale: 1.0, animation: false})", node)
+        at = loaded.js("id => sgkg.network.canvasToDOM(sgkg.network.getPositions([id])[id])", node)
+        box = loaded.page.locator("#network").bounding_box()
+        loaded.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        label = loaded.js("id => sgkg.bodies[id].label", node)
+        assert loaded.page.inner_text("#details h2") == label
+        assert_clean(loaded)
+    finally:
+        loaded.page.context.close()

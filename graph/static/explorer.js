@@ -153,8 +153,13 @@
   network.setData({ nodes: nodesView, edges: edgesView });
 
   // Keep where the nodes are now, so a node hidden and shown again by a
-  // filter comes back to the same place.
+  // filter comes back to the same place. Only after physics or a drag has
+  // moved them: on a large page the copy costs more than the filter.
+  let moved = !!DATA.physics;
+  network.on("dragEnd", function (p) { if (p.nodes.length) moved = true; });
   function keepPositions() {
+    if (!moved) return;
+    moved = false;
     const ids = nodesView.getIds();
     const pos = network.getPositions(ids);
     const update = [];
@@ -607,7 +612,9 @@
     nodes.update(update);
     nodesView.refresh();
     edgesView.refresh();
-    network.setOptions({ edges: { smooth: on ? { enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4 } : false } });
+    if (DATA.physics) {  // curved lines read better in rows; too dear on a large page
+      network.setOptions({ edges: { smooth: on ? { enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4 } : false } });
+    }
     btnNetwork.setAttribute("aria-pressed", String(!on));
     btnLayered.setAttribute("aria-pressed", String(on));
     network.fit({ animation: false });
