@@ -185,19 +185,6 @@ SELECT ?type ?term WHERE {
 }
 """
 
-_AUTHORITIES = """
-SELECT ?la ?label WHERE { ?la sg:bodyType bt:local-authority ; rdfs:label ?label }
-"""
-
-
-def _authorities(store: Any) -> dict[str, str]:
-    """Authority key -> label, for every local authority body in the store."""
-    return {
-        iri.concept_key(r["la"].rsplit("/", 1)[0]): r["label"]
-        for r in store.select(_AUTHORITIES)
-        if r["la"].endswith("/local-authority")
-    }
-
 
 def _judgements(store: Any, bodies: Iterable[str]) -> dict[str, list[dict[str, str]]]:
     wanted = set(bodies)
@@ -284,7 +271,9 @@ def explorer_graph(
     from graph.network import to_networkx
 
     if authority:
-        known = _authorities(store)
+        from graph.analysis import known_authorities
+
+        known = known_authorities(store)
         key = iri.authority_key(authority)
         if key not in known:
             import difflib
@@ -783,7 +772,9 @@ def _titles(
     store: Any, g: Any, authority: str | None, focus: str | None, depth: int, only: str | None
 ) -> tuple[str, str]:
     if authority:
-        where = _authorities(store).get(iri.authority_key(authority), authority)
+        from graph.analysis import known_authorities
+
+        where = known_authorities(store).get(iri.authority_key(authority), authority)
     else:
         n = len({a for _v, a in g.nodes(data="authority") for a in (a or "").split(";") if a})
         where = f"{n} authorities" if n != 1 else "1 authority"
