@@ -333,7 +333,8 @@ def _pdfminer(path: Path) -> list[str]:
 def _sgkg(path: Path) -> list[str]:
     from graph.pdftext import extract_text
 
-    return [extract_text(path).text]
+    pdf = extract_text(path)
+    return [pdf.text, *pdf.footnotes]  # footnotes are set apart, not dropped
 
 
 LIBRARIES = {
@@ -341,7 +342,7 @@ LIBRARIES = {
     "pypdfium2": ("pypdfium2", "Apache-2.0 / BSD-3-Clause (PDFium)", _pypdfium2),
     "PyMuPDF": ("pymupdf", "AGPL-3.0 (or commercial)", _pymupdf),
     "pdfminer.six": ("pdfminer", "MIT, pure Python", _pdfminer),
-    "sgkg pdftext (pypdfium2 + layout)": ("pypdfium2", "as pypdfium2", _sgkg),
+    "sgkg pdftext: pypdfium2 + furniture removed": ("pypdfium2", "as pypdfium2", _sgkg),
 }
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
