@@ -162,9 +162,7 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
 
     with state.open() as store:
         if len(reports) > 1:
-            with click.progressbar(
-                length=len(reports), label="ingesting", file=sys.stderr
-            ) as bar:
+            with click.progressbar(length=len(reports), label="ingesting", file=sys.stderr) as bar:
                 summary = ingest_files(store, reports, jobs=jobs, on_done=lambda _: bar.update(1))
         else:
             summary = ingest_files(store, reports, jobs=jobs)
