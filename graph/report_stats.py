@@ -32,6 +32,11 @@ DATE = rf"(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})"
 
 # (measure, unit, pattern); the first group is the value, an optional
 # "national" group the national average
+ALT = NUM[1:-1]  # the number pattern without its group, for a second, named group
+KIDS = r"(?:children|child)(?:\s*\([^)]*\))?(?: and young (?:people|person))?"  # "(DfE definition)"
+
+# (measure, unit, pattern); the first group, or else the "alt" group, is the
+# value; an optional "national" group is the national average
 _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "children-under-18",
@@ -42,8 +47,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "children-in-poverty",
         "percent",
         re.compile(
-            rf"{NUM}%\s+of the local authority's children(?:\s+aged under \d+ years)?\s+are"
-            r"\s+living in (?:poverty|low[- ]income families)",
+            rf"{NUM}%\s+of the local authority's children(?:\s+aged under \d+ years)?"
+            r"\s+(?:are|were)\s+living in (?:poverty|low[- ]income families)",
             re.I,
         ),
     ),
@@ -52,7 +57,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "percent",
         re.compile(
             rf"minority ethnic groups account for {NUM}%\s+of all (?:dependent )?children"
-            rf"[^.]*?compared with (?P<national>{NUM[1:-1]})%\s+in the country",
+            rf"[^.]*?compared (?:with|to) (?P<national>{ALT})%\s+in the country",
             re.I,
         ),
     ),
@@ -60,8 +65,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "children-in-need",
         "children",
         re.compile(
-            rf"{NUM}\s+children (?:and young people )?(?:had been|have been|were) identified"
-            r" through assessment as (?:being )?formally in need",
+            rf"(?:{NUM}\s+{KIDS}|{KIDS} per 10,000 population\s*\((?P<alt>{ALT})\))"
+            r" (?:had been|have been|were) identified through assessment as (?:being )?formally"
+            r" in need",
             re.I,
         ),
     ),
@@ -69,8 +75,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "child-protection-plans",
         "children",
         re.compile(
-            rf"{NUM}\s+(?:children|child)(?: and young (?:people|person))? (?:were|was|are|is)"
-            r" the subjects? of (?:a )?child protection plans?",
+            rf"{NUM}\s+{KIDS} (?:were|was|are|is) the subjects? of (?:a )?child protection plans?",
             re.I,
         ),
     ),
@@ -78,8 +83,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "privately-fostered",
         "children",
         re.compile(
-            rf"{NUM}\s+(?:children|child) (?:lived|lives|were living|was living|live) in"
-            r" (?:a )?privately arranged fostering placements?",
+            rf"{NUM}\s+{KIDS} (?:lived|lives|were living|was living|live) in (?:a )?"
+            r"(?:privately arranged fostering placements?|privately arranged foster placements?"
+            r"|private fostering arrangements?)",
             re.I,
         ),
     ),
@@ -87,8 +93,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "looked-after",
         "children",
         re.compile(
-            rf"{NUM}\s+children(?:\s*\([^)]*\))?(?: and young people)?"
-            r" (?:were|are|are being|were being) (?:being )?looked after by the local authority",
+            rf"(?:{NUM}\s+(?:{KIDS} )?(?:were|are|are being|were being) (?:being )?looked after"
+            r" by the (?:local authority|LA)\b"
+            rf"|(?:local authority|LA) (?:is|was) looking after (?P<alt>{ALT}) children)",
             re.I,
         ),
     ),
@@ -96,15 +103,17 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "looked-after-out-of-area",
         "children",
         re.compile(
-            rf"^{NUM}\s*\((?:or )?[\d.]+%\)\s+(?:children )?live outside the local authority", re.I
+            rf"^(?:of (?:this number|these|the total),?\s+)?{NUM}(?:\s*\((?:or )?\s*[\d.]+%\))?"
+            r"\s+(?:children )?live outside the local authority",
+            re.I,
         ),
     ),
     (
         "adoptions",
         "children",
         re.compile(
-            rf"^(?:{NUM}\s+children (?:have been|were|had been) adopted"
-            rf"|there (?:have been|were) (?P<alt>{NUM[1:-1]}) adoptions)",
+            rf"^(?:{NUM}\s+(?:children (?:have been|were|had been) adopted|adoptions)"
+            rf"|there (?:have been|were) (?P<alt>{ALT}) adoptions)",
             re.I,
         ),
     ),
@@ -112,7 +121,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "special-guardianship-orders",
         "children",
         re.compile(
-            rf"^{NUM}\s+(?:children|child)(?: and young people)? (?:became|have become|has become)"
+            rf"^{NUM}\s+{KIDS} (?:became|have become|has become)"
             r" (?:the )?subjects? of special guardianship orders",
             re.I,
         ),
@@ -121,15 +130,14 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         "ceased-looked-after",
         "children",
         re.compile(
-            rf"^{NUM}\s+(?:children|child)(?: and young people)? (?:have |has )?ceased to be looked"
-            r" after(?!\s+and\b)",
+            rf"^{NUM}\s+{KIDS} (?:have |has )?ceased to be looked after(?!\s+and\b)",
             re.I,
         ),
     ),
 ]
 _SCHOOL_PHASES = re.compile(
     rf"in (primary|secondary) schools? (?:is|was|are) {NUM}%(?:\s*\(the national average is"
-    rf" (?P<national>{NUM[1:-1]})%\))?",
+    rf" (?P<national>{ALT})%\))?",
     re.I,
 )
 _AT_DATE = re.compile(rf"\bat {DATE}", re.I)
