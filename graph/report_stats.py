@@ -33,7 +33,10 @@ DATE = rf"(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})"
 # (measure, unit, pattern); the first group is the value, an optional
 # "national" group the national average
 ALT = NUM[1:-1]  # the number pattern without its group, for a second, named group
-KIDS = r"(?:children|child)(?:\s*\([^)]*\))?(?: and young (?:people|person))?"  # "(DfE definition)"
+KIDS = (
+    r"(?:children|child|young people|young person)(?:\s*\([^)]*\))?"
+    r"(?: and young (?:people|person))?"
+)  # "(DfE definition)"
 
 # (measure, unit, pattern); the first group, or else the "alt" group, is the
 # value; an optional "national" group is the national average
@@ -123,6 +126,71 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(
             rf"^{NUM}\s+{KIDS} (?:became|have become|has become)"
             r" (?:the )?subjects? of special guardianship orders",
+            re.I,
+        ),
+    ),
+    (
+        "children-share-of-population",
+        "percent",
+        re.compile(rf"under the age of 18[^.]*\.\s+This is {NUM}% of the total population", re.I),
+    ),
+    (
+        "residential-homes",
+        "children",
+        re.compile(
+            rf"^{NUM}(?:\s*\([^)]*\))?\s+(?:{KIDS} )?live in residential children's homes?", re.I
+        ),
+    ),
+    (
+        "residential-special-schools",
+        "children",
+        re.compile(
+            rf"^{NUM}(?:\s*\([^)]*\))?\s+(?:{KIDS} )?live in residential special schools?", re.I
+        ),
+    ),
+    (
+        "foster-families",
+        "children",
+        re.compile(
+            rf"^{NUM}(?:\s*\([^)]*\))?\s+(?:{KIDS} )?live with foster (?:families|carers)", re.I
+        ),
+    ),
+    (
+        "placed-with-parents",
+        "children",
+        re.compile(rf"^{NUM}(?:\s*\([^)]*\))?\s+(?:{KIDS} )?live with (?:their )?parents", re.I),
+    ),
+    (
+        "uasc",
+        "children",
+        re.compile(
+            rf"^{NUM}\s+(?:{KIDS} )?(?:are|is|were|was) unaccompanied asylum[- ]seeking", re.I
+        ),
+    ),
+    (
+        "returned-to-care",
+        "percent",
+        re.compile(
+            r"ceased to be looked after,? of whom "
+            rf"{NUM}%\s+(?:subsequently |later )?returned to (?:be looked after|care)",
+            re.I,
+        ),
+    ),
+    (
+        "ceased-to-independent-living",
+        "children",
+        re.compile(
+            rf"^{NUM}\s+{KIDS} (?:have |has )?ceased to be looked after and (?:have |has )?moved"
+            r" on to independent living",
+            re.I,
+        ),
+    ),
+    (
+        "ceased-to-hmo",
+        "children",
+        re.compile(
+            rf"^{NUM}\s+{KIDS} (?:have |has )?ceased to be looked after and (?:are|is) now living"
+            r" in (?:a )?houses? (?:of|in) multiple occupation",
             re.I,
         ),
     ),

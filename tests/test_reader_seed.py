@@ -127,7 +127,20 @@ EXPECTED_FIGURES = {
     "adoptions": ("22", "children", 11, None, None, None, None),
     "special-guardianship-orders": ("5", "children", 11, None, None, None, None),
     "ceased-looked-after": ("120", "children", 11, None, None, None, None),
+    "children-share-of-population": ("17.6", "percent", 1, None, None, None, None),
+    "residential-homes": ("27", "children", 10, None, None, None, None),
+    "residential-special-schools": ("13", "children", 10, None, None, None, None),
+    "foster-families": ("226", "children", 10, None, None, None, None),
+    "placed-with-parents": ("2", "children", 10, None, None, None, None),
+    "uasc": ("0", "children", 10, None, None, None, None),  # "No children are ..."
+    "returned-to-care": ("18", "percent", 11, None, None, None, None),
+    "ceased-to-independent-living": ("15", "children", 11, None, None, None, None),
+    "ceased-to-hmo": ("7", "children", 11, None, None, None, None),
 }
+# Not modelled as statistics: the narrative figures of bullet 5 (1,941 children
+# classified 'White Other', "just over 20%" of them in hospitality work) and the
+# shares inside the placement sub-bullets ("of whom 59% live out of the authority
+# area", "25% of these children live more than 20 miles away").
 
 
 def test_every_figure_of_the_area_information(seed: Report) -> None:
@@ -140,6 +153,8 @@ def test_every_figure_of_the_area_information(seed: Report) -> None:
         assert s.national_average == national, measure
     assert found["adoptions"].ref_period == "in the last 12 months"
     assert found["looked-after"].ref_period == "at the time of the inspection"
+    assert found["foster-families"].ref_period == "at the time of the inspection"
+    assert all(s.qualifier is None for s in seed.statistics)  # one figure per measure
 
 
 def test_previous_inspections(seed: Report) -> None:
