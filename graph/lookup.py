@@ -20,6 +20,58 @@ SELECT ?body ?label ?name ?authLabel WHERE {
 """
 
 
+# Candidates for a name, found by the store with the name bound (?w, lower-cased):
+# bodies whose label contains it, or whose acronym or type name equals it. The
+# Python rules of resolve_body then pick among these few rows, so a lookup costs
+# a few indexed passes instead of fetching every name of a national store.
+# (Written as separate small queries: pyoxigraph plans one big UNION badly.)
+_BY_LABEL = """
+SELECT ?body ?label ?name ?w WHERE {
+  ?body rdfs:label ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), ?w))
+  ?body a sg:Body .
+  BIND(?label AS ?name)
+}
+"""
+_BY_ACRONYM = """
+SELECT ?body ?label ?name ?w WHERE {
+  ?body skos:altLabel ?name .
+  FILTER(LCASE(STR(?name)) = ?w)
+  ?body a sg:Body ; rdfs:label ?label .
+}
+"""
+_TYPES_CALLED = """
+SELECT DISTINCT ?t ?name ?w WHERE {
+  ?t skos:inScheme <https://w3id.org/sgkg/vocab/body-type> .
+  { ?t skos:prefLabel ?name } UNION { ?t skos:altLabel ?name }
+  FILTER(LCASE(STR(?name)) = ?w)
+}
+"""
+_BY_TYPE = "SELECT ?body ?label ?t WHERE { ?body sg:bodyType ?t . ?body rdfs:label ?label }"
+# within one authority: its bodies drive the search (the authority itself is added apart)
+_SCOPED = """
+SELECT ?body ?label ?name ?a WHERE {
+  ?body sg:authority ?a .
+  ?body a sg:Body ; rdfs:label ?label .
+  { ?body rdfs:label ?name } UNION { ?body skos:altLabel ?name }
+  UNION { ?body sg:bodyType ?t . ?t skos:prefLabel ?name }
+  UNION { ?body sg:bodyType ?t . ?t skos:altLabel ?name }
+}
+"""
+_NAMES_OF = """
+SELECT ?body ?label ?name WHERE {
+  ?body a sg:Body ; rdfs:label ?label .
+  { ?body rdfs:label ?name } UNION { ?body skos:altLabel ?name }
+  UNION { ?body sg:bodyType ?t . ?t skos:prefLabel ?name }
+  UNION { ?body sg:bodyType ?t . ?t skos:altLabel ?name }
+}
+"""
+_AUTHORITY_LABELS = """
+SELECT ?body ?authLabel WHERE { ?body sg:authority ?auth . ?auth rdfs:label ?authLabel }
+"""
+_IS_BODY = "ASK { ?body a sg:Body }"
+
+
 @dataclass(frozen=True)
 class BodyName:
     iri: str
@@ -55,17 +107,12 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         raise UnknownNameError("an empty name matches no body")
-    names = body_names(store)
-    if authority:
-        key = iris.authority_key(authority)
-        auth_iri = iris.body(key, "local-authority")
-        allowed = {
-            r["b"]
-            for r in store.select("SELECT ?b ?a WHERE { ?b sg:authority ?a }", {"a": auth_iri})
-        } | {auth_iri}
-        names = [n for n in names if n.iri in allowed]
-    if any(n.iri == name for n in names):
+    if ":" in name and _is_iri(name) and store.query(_IS_BODY, {"body": name}):
         return name
+    if authority:
+        names = _scoped_names(store, iris.body(iris.authority_key(authority), "local-authority"))
+    else:
+        names = _candidates(store, " ".join(name.split()).lower())
     # exact label or acronym
     for pick in (
         lambda n: n.label.casefold() == wanted,
@@ -87,10 +134,58 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
             if len(own) == 1:
                 return next(iter(own))
             raise AmbiguousNameError(
-                f"{name!r} matches {len(hits)} bodies; say which", _describe(hits)
+                f"{name!r} matches {len(hits)} bodies; say which",
+                _describe(_with_authorities(store, hits)),
             )
+    # nothing matched: suggest the closest of all the names (within the authority)
+    if not authority:
+        names = body_names(store)
     labels = sorted({n.label for n in names} | {n.name for n in names if n.name.isupper()})
     close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
     if not close:
         close = [lab for lab in labels if wanted[:4] in lab.casefold()][:5]
     raise UnknownNameError(f"no body called {name!r} in the store", close)
+
+
+def _rows_to_names(rows: list[dict[str, Any]]) -> list[BodyName]:
+    return [BodyName(r["body"], r["label"], r["name"], "") for r in rows]
+
+
+def _candidates(store: Any, wanted: str) -> list[BodyName]:
+    """Bodies whose label contains ``wanted`` or whose acronym or type name is it."""
+    w = {"w": _literal(wanted)}
+    names = _rows_to_names(store.select(_BY_LABEL, w)) + _rows_to_names(
+        store.select(_BY_ACRONYM, w)
+    )
+    for concept in store.select(_TYPES_CALLED, w):
+        for r in store.select(_BY_TYPE, {"t": concept["t"]}):
+            names.append(BodyName(r["body"], r["label"], concept["name"], ""))
+    return names
+
+
+def _scoped_names(store: Any, authority_iri: str) -> list[BodyName]:
+    """Every name of the bodies serving one authority, and of the authority itself."""
+    names = _rows_to_names(store.select(_SCOPED, {"a": authority_iri}))
+    if not any(n.iri == authority_iri for n in names):
+        names += _rows_to_names(store.select(_NAMES_OF, {"body": authority_iri}))
+    return names
+
+
+def _with_authorities(store: Any, hits: dict[str, BodyName]) -> dict[str, BodyName]:
+    """The same bodies, each with the label of (one of) the authorities it serves."""
+    out = {}
+    for iri, n in hits.items():
+        rows = store.select(_AUTHORITY_LABELS, {"body": iri})
+        labels = sorted(r["authLabel"] for r in rows)
+        out[iri] = BodyName(n.iri, n.label, n.name, labels[0] if labels else "")
+    return out
+
+
+def _is_iri(value: str) -> bool:
+    return value.split(":", 1)[0] in ("http", "https", "urn", "file") and " " not in value
+
+
+def _literal(value: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.Literal(value)
