@@ -1,7 +1,8 @@
 """PDF to clean text: the first step of the report reader.
 
 Why pypdfium2: on the 34 development reports it reads a report in a median
-0.04 s, where pypdf takes 0.77 s and pdfminer.six 1.28 s, with the same words
+0.04 s, where pypdf takes 0.6-0.8 s and pdfminer.six 1.2-1.3 s (three runs on a
+shared machine), with the same words
 (``python bench/reader_bench.py libraries``, table in the README); PyMuPDF is
 as fast but AGPL, which the project's MIT licence cannot absorb. pypdfium2 is
 Apache-2.0/BSD-3 and, unlike pypdf, gives each run of text its box on the
