@@ -20,402 +20,50 @@ grades sit above, beside or below their wrapped labels.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from graph.errors import ReportError
-
-# ---------------------------------------------------------------- data
-
-
-@dataclass
-class Judgement:
-    """One row of the judgement table (or the overall / LSCB statement)."""
-
-    area: str  # judgement-area key: overall, help-and-protection, ..., lscb
-    grade: str  # grade key: good, requires-improvement, ..., not-judged
-    subject: str  # "local-authority" or "lscb"
-
-
-@dataclass
-class Section:
-    key: str  # e.g. "local-authority", "lscb/key-strengths-and-weaknesses-of-the-lscb"
-    title: str
-    order: int
-    part: str  # "local-authority" or "lscb"
-    parent: str | None = None  # key of the enclosing part section
-    area: str | None = None  # judgement-area key when the section is an area's chapter
-
-
-@dataclass
-class TextUnit:
-    """A numbered paragraph (``kind == "paragraph"``) or an unnumbered block."""
-
-    kind: str  # "paragraph" or a block kind: area-information, executive-summary...
-    number: int  # paragraph number, or the block's position among blocks of its kind
-    text: str
-    section: str | None = None  # key of the innermost section
-    part: str = "local-authority"
-    area: str | None = None
-    heading: str | None = None  # the unnumbered sub-heading it sits under, if any
-    body_types: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    sub_items: list[str] = field(default_factory=list)  # sub-bullets, in order
-
-
-@dataclass
-class SummaryList:
-    kind: str  # list-kind key: key-findings, strengths, areas-for-improvement...
-    subject: str  # "local-authority" or "lscb"
-    items: list[TextUnit] = field(default_factory=list)
-
-
-@dataclass
-class Statistic:
-    """A figure about the area, from a bullet of "Information about this local
-    authority area" (see :mod:`graph.report_stats`)."""
-
-    measure: str  # measure key
-    value: str  # decimal as text, e.g. "32800" or "17.6"
-    unit: str  # "children" or "percent"
-    evidence: TextUnit
-    qualifier: str | None = None  # tells apart two figures of one measure
-    ref_date: date | None = None
-    ref_period: str | None = None
-    previous_value: str | None = None
-    previous_date: date | None = None
-    national_average: str | None = None
-
-
-@dataclass
-class PreviousInspection:
-    what: str  # what was inspected, in the report's words
-    grade: str | None  # grade key
-    when: str | None  # "2012-02" (year-month) or "2012" as printed
-    evidence: TextUnit
-    published: bool = False  # the report gives the publication month, not the visit
-
-
-@dataclass
-class Report:
-    authority_name: str
-    authority_key: str
-    framework: str
-    published: date | None
-    start: date | None
-    end: date | None
-    judgements: list[Judgement] = field(default_factory=list)
-    judgement_table_text: str = ""
-    sections: list[Section] = field(default_factory=list)
-    paragraphs: list[TextUnit] = field(default_factory=list)
-    blocks: list[TextUnit] = field(default_factory=list)
-    lists: list[SummaryList] = field(default_factory=list)
-    statistics: list[Statistic] = field(default_factory=list)
-    previous_inspections: list[PreviousInspection] = field(default_factory=list)
-    footnotes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def key_date(self) -> date:
-        """The date the report's IRI is minted from: its publication date,
-        else (ILACS reports do not print one) the last day of the inspection."""
-        day = self.published or self.end or self.start
-        assert day is not None  # parse_report refuses reports without dates
-        return day
-
-    def judgement(self, area: str) -> Judgement | None:
-        return next((j for j in self.judgements if j.area == area), None)
-
-    def paragraph(self, number: int) -> TextUnit | None:
-        return next((p for p in self.paragraphs if p.number == number), None)
-
-    def summary_list(self, kind: str, subject: str = "local-authority") -> SummaryList | None:
-        return next((x for x in self.lists if x.kind == kind and x.subject == subject), None)
-
-
-# ---------------------------------------------------------------- text clean-up
-
-_CHAR_MAP = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "“": '"',
-        "”": '"',
-        "\u2212": "–",
-        "\ufffe": "-",
-        "\u00ad": "",
-        "\u00a0": " ",
-        "\u2011": "-",
-        "\f": "\n",
-        "\r": "",
-    }
+from graph.report_judgements import (
+    GRADE_ONLY,
+    LSCB_RE,
+    OVERALL_RES,
+    grade_key,
+    grades_in,
+    judgement_table,
 )
-_BULLETS = "•◼▪■●◦‣⁃―\uf06e\uf02d\uf0a7\uf0b7\uf0d8\uf0fc\uf076"
-_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_GRADE = (
-    r"outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate"
-    r"|not\s+judged|satisfactory"
+from graph.report_model import (
+    Judgement,
+    PreviousInspection,
+    Report,
+    Section,
+    Statistic,
+    SummaryList,
+    TextUnit,
 )
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november"
-        " december".split()
-    )
-}
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
-
-# boilerplate footnotes, as ``pdftotext`` renders them without their marker
-_FOOTNOTE_STARTS = re.compile(
-    r"^\s*(?:[0-9¹²³⁴⁵⁶⁷⁸⁹]\s*)?(?:Ofsted produces this report under its power"
-    r"|A full description of what the inspection judgements mean"
-    r"|The local authority was given the opportunity to review this section"
-    r"|These are residential special schools that"
-    r"|This is a residential special school that)",
-)
-# a footnote digit glued to the end of a word ("Board1", "schools3,", "protection.2")
-_GLUED_DIGIT = re.compile(r"(?<=[a-z]{3})[1-9](?=[\s,;:)]|$)|(?<=[a-z]{3}[.,;:])[1-9](?=\s|$)")
-
-
-def clean_text(raw: str) -> str:
-    """Normalise characters and drop markup that is not report text: ``**``
-    bold markers, superscript footnote digits, curly quotes, private-use
-    bullet glyphs (to "•"), form feeds."""
-    text = raw.translate(_CHAR_MAP)
-    text = text.replace("**", "")
-    text = re.sub(f"[{_SUPERSCRIPT_DIGITS}]+", "", text)
-    return text
-
-
-# ---------------------------------------------------------------- lines
-
-
-@dataclass
-class _Line:
-    text: str  # stripped
-    indent: int
-    blank_before: bool
-    label: str  # first column (text before a tab or a run of 3+ spaces)
-
-    @property
-    def bullet(self) -> bool:
-        return bool(_BULLET_LINE.match(self.text))
-
-
-_BULLET_LINE = re.compile(rf"^(?:[{_BULLETS}]|[-–](?=\s))\s*")
-_COLUMN_SPLIT = re.compile(r"\t+|\s{3,}")
-
-
-def _lines(text: str) -> tuple[list[_Line], list[str]]:
-    """Split cleaned text into lines, dropping page numbers and footnotes."""
-    out: list[_Line] = []
-    footnotes: list[str] = []
-    blank = False
-    in_footnote = False
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if not stripped:
-            blank = True
-            in_footnote = False
-            continue
-        if re.fullmatch(r"(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?", stripped, re.IGNORECASE):
-            continue  # a page number alone on its line
-        if _FOOTNOTE_STARTS.match(stripped):
-            footnotes.append(stripped)
-            in_footnote = True
-            continue
-        if in_footnote:
-            footnotes[-1] += " " + stripped
-            continue
-        stripped = _GLUED_DIGIT.sub("", stripped)
-        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-        label = _COLUMN_SPLIT.split(stripped, maxsplit=1)[0].strip()
-        out.append(_Line(stripped, indent, blank, label))
-        blank = False
-    return out, footnotes
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-# ---------------------------------------------------------------- metadata
-
-_TITLE_RE = re.compile(
-    r"^(?:re-?\s?inspection|inspection) of (?:services for children in need|children's social"
-    r" care services|local authority children's services)",
-    re.IGNORECASE,
+from graph.report_text import (
+    BULLET_LINE,
+    GRADE,
+    TITLE_RE,
+    Line,
+    clean_text,
+    inspection_dates,
+    norm,
+    parse_date,
+    split_lines,
 )
 
-
-def _parse_date(text: str, default_year: int | None = None) -> date | None:
-    numeric = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
-    if numeric:  # 25/11/2016
-        day, month, year = (int(g) for g in numeric.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
-    m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\s*(\d{{4}})?", text, re.I)
-    if not m:
-        return None
-    year = int(m.group(3)) if m.group(3) else default_year
-    if year is None:
-        return None
-    try:
-        return date(year, _MONTHS[m.group(2).lower()], int(m.group(1)))
-    except ValueError:
-        return None
-
-
-def _inspection_dates(line: str) -> tuple[date | None, date | None]:
-    body = line.split(":", 1)[1] if ":" in line else line
-    parts = re.split(r"\s*(?:–|—|\s-\s|\bto\b)\s*", body, maxsplit=1)
-    end = _parse_date(parts[-1])
-    start = _parse_date(parts[0], end.year if end else None) if len(parts) > 1 else None
-    if start and end and start > end:  # "20 December to 10 January 2015"
-        start = start.replace(year=start.year - 1)
-    return start, end
-
-
-# ---------------------------------------------------------------- judgement table
-
-_AREA_LABELS = [
-    ("help-and-protection", r"help\s+and\s+protection"),
-    (
-        "looked-after",
-        r"looked\s+after\s+and\s+achieving|children\s+in\s+care\s+and\s+care\s+leavers",
-    ),
-    ("adoption", r"adoption\s+performance"),
-    ("care-leavers", r"experiences\s+and\s+progress\s+of\s+care\s+leavers"),
-    ("leadership", r"leadership,?\s+management|impact\s+of\s+leaders"),
-    ("overall", r"overall\s+effectiveness"),
+__all__ = [
+    "Judgement",
+    "PreviousInspection",
+    "Report",
+    "Section",
+    "Statistic",
+    "SummaryList",
+    "TextUnit",
+    "clean_text",
+    "grade_key",
+    "parse_report",
 ]
-_AREA_LABEL_RE = re.compile(
-    "|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in _AREA_LABELS), re.I
-)
-_GRADE_WORD = re.compile(
-    r"\b(?:outstanding|good|requires?|improvement|inadequate|adequate|not|judged|satisfactory|to|be)\b",
-    re.I,
-)
-_GRADE_ONLY = re.compile(rf"^(?:(?:{_GRADE_WORD.pattern})[\s.]*)+$", re.I)
-
-
-def grade_key(phrase: str) -> str:
-    """``"Requires improvement to be good"`` -> ``"requires-improvement"``."""
-    p = _norm(phrase)
-    if p.startswith("require"):
-        return "requires-improvement"
-    if p.startswith("not judged"):
-        return "not-judged"
-    return {"satisfactory": "adequate"}.get(p, p)
-
-
-def _grades_in(text: str) -> list[str]:
-    """Grades in reading order from a stream of grade words."""
-    words = [w.lower() for w in _GRADE_WORD.findall(text)]
-    grades: list[str] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w in ("requires", "require"):
-            grades.append("requires-improvement")
-            i += 1
-            if i < len(words) and words[i] == "improvement":
-                i += 1
-            if words[i : i + 3] == ["to", "be", "good"]:
-                i += 3
-        elif w == "not" and i + 1 < len(words) and words[i + 1] == "judged":
-            grades.append("not-judged")
-            i += 2
-        elif w in ("outstanding", "good", "inadequate", "adequate", "satisfactory"):
-            grades.append(grade_key(w))
-            i += 1
-        else:
-            i += 1
-    return grades
-
-
-_TABLE_STOP = re.compile(
-    r"^(?:\d|executive summary|contents|the effectiveness of|the lscb|the local safeguarding)", re.I
-)
-
-
-def _judgement_table(lines: list[_Line], limit: int) -> tuple[list[Judgement], int, int, str]:
-    """Find the table of area judgements among the first ``limit`` lines.
-
-    Grades are read in order from the table's grade words, areas in order
-    from its labels, and paired: this holds whether a grade sits beside its
-    label, or its words are split above and below a wrapped label."""
-    start = None
-    for i, line in enumerate(lines[:limit]):
-        if re.match(r"^(?:1\.?\s+)?children who need help and protection", line.label, re.I) or (
-            re.match(r"^judgement\s+grade$", line.text, re.I)
-        ):
-            start = i
-            break
-    if start is None:
-        return [], -1, -1, ""
-    # grade words printed above the first row, in the grade column
-    row_indent = lines[start].indent
-    while (
-        start > 0
-        and _GRADE_ONLY.match(lines[start - 1].text)
-        and lines[start - 1].indent > row_indent + 20
-    ):
-        start -= 1
-    end = start
-    seen_labels = 0
-    for j in range(start, min(len(lines), start + 40)):
-        line = lines[j]
-        if j == start:
-            continue
-        if _AREA_LABEL_RE.search(line.text) or _GRADE_ONLY.match(line.text):
-            end = j
-            seen_labels += bool(_AREA_LABEL_RE.search(line.text))
-            continue
-        words = line.label.split()
-        if (
-            seen_labels
-            and len(words) <= 12
-            and len(line.label) <= 75
-            and not re.search(r"[.:]$", line.label)
-            and not _TABLE_STOP.match(line.label)
-        ):
-            continue  # part of a wrapped label: "permanence", "and families"
-        break
-    region = lines[start : end + 1]
-    table_text = "\n".join(x.text for x in region)
-    joined = " ".join(x.text for x in region)
-    grades = _grades_in(joined)
-    label_text = _GRADE_WORD.sub(" ", joined)
-    areas = [
-        m.lastgroup.replace("_", "-") for m in _AREA_LABEL_RE.finditer(label_text) if m.lastgroup
-    ]
-    areas = list(dict.fromkeys(areas))
-    judgements = [Judgement(a, g, "local-authority") for a, g in zip(areas, grades, strict=False)]
-    return judgements, start, end, table_text
-
-
-_OVERALL_RES = [
-    re.compile(
-        rf"overall judgement is(?: that children's services)?\s*(?:are\s+|is\s+)?:?\s*({_GRADE})",
-        re.I,
-    ),
-    re.compile(
-        rf"children's services in [A-Z][\w .,'&-]{{1,60}}? (?:are|is|were)\s+"
-        rf"(?:judged\s+(?:to\s+be\s+)?)?({_GRADE})",
-        re.I,
-    ),
-    re.compile(rf"children's services in [A-Z][\w .,'&-]{{1,60}}? ({_GRADE})", re.I),
-]
-_LSCB_RE = re.compile(
-    r"(?:effectiveness of the (?:local safeguarding children board|lscb)(?:\s*\(lscb\))?"
-    r"|\bthe (?:local safeguarding children board|lscb)(?:\s*\(lscb\))?)"
-    rf"\s+(?:is\s+|are\s+)?(?:judged\s+(?:to\s+be\s+)?)?({_GRADE})\b",
-    re.I,
-)
-
 
 # ---------------------------------------------------------------- headings
 
@@ -474,7 +122,7 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(
             r"^the effectiveness of the (?:lscb|local safeguarding children board)"
-            rf"(?: \(lscb\))?(?: is)? (?:{_GRADE})(?: to be good)?\.?$"
+            rf"(?: \(lscb\))?(?: is)? (?:{GRADE})(?: to be good)?\.?$"
         ),
     ),
     (
@@ -482,7 +130,7 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(
             r"^the (?:lscb|local safeguarding children board)(?: \(lscb\))? (?:is|are) "
-            rf"(?:{_GRADE})(?: because)?:?\.?$"
+            rf"(?:{GRADE})(?: because)?:?\.?$"
         ),
     ),
     (
@@ -490,7 +138,7 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
         None,
         re.compile(
             r"^the (?:lscb|local safeguarding children board) "
-            rf"(?:{_GRADE})(?: to be good)?(?: because)?:?\.?$"
+            rf"(?:{GRADE})(?: to be good)?(?: because)?:?\.?$"
         ),
     ),
     ("back", None, re.compile(r"^what the inspection judgements mean\b.*$")),
@@ -548,7 +196,7 @@ _HEADINGS: list[tuple[str, str | None, re.Pattern[str]]] = [
 ]
 
 
-def _match_heading(lines: list[_Line], i: int) -> _Heading | None:
+def _match_heading(lines: list[Line], i: int) -> _Heading | None:
     """The longest template heading starting at line ``i``, possibly wrapped
     over up to four lines; a grade printed beside or under it (in the grade
     column) is taken along and noted."""
@@ -562,7 +210,7 @@ def _match_heading(lines: list[_Line], i: int) -> _Heading | None:
         nxt = lines[j]
         if j > i and (nxt.blank_before or nxt.bullet or _PARA_RE.match(nxt.text)):
             break
-        if j > i and _GRADE_ONLY.match(nxt.text) and nxt.indent > first.indent + 20:
+        if j > i and GRADE_ONLY.match(nxt.text) and nxt.indent > first.indent + 20:
             grades += " " + nxt.text
             if best:
                 best.lines = j - i + 1
@@ -570,10 +218,10 @@ def _match_heading(lines: list[_Line], i: int) -> _Heading | None:
             continue
         label = f"{label} {nxt.label}".strip()
         grades += " " + nxt.text[len(nxt.label) :]
-        lowered = _norm(label)
+        lowered = norm(label)
         for kind, value, pattern in _HEADINGS:
             if pattern.match(lowered):
-                graded = bool(_grades_in(lowered + " " + grades))
+                graded = bool(grades_in(lowered + " " + grades))
                 best = _Heading(kind, value, " ".join(label.split()), j - i + 1, graded)
                 break
     return best
@@ -604,7 +252,7 @@ class _State:
 
 
 class _Walker:
-    def __init__(self, report: Report, lines: list[_Line]) -> None:
+    def __init__(self, report: Report, lines: list[Line]) -> None:
         self.report = report
         self.lines = lines
         self.state = _State()
@@ -735,7 +383,7 @@ def _tidy(text: str) -> str:
     return text
 
 
-def _is_subheading(lines: list[_Line], i: int) -> bool:
+def _is_subheading(lines: list[Line], i: int) -> bool:
     """An unnumbered short line standing alone, like "Children living in this
     area" or a theme heading inside a list of areas for improvement."""
     line = lines[i]
@@ -767,8 +415,8 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     from graph.mentions import body_types_in, topics_in
     from graph.report_stats import previous_inspections_in, statistics_in
 
-    lines, footnotes = _lines(clean_text(text))
-    title_at = next((i for i, x in enumerate(lines[:12]) if _TITLE_RE.match(x.text)), None)
+    lines, footnotes = split_lines(clean_text(text))
+    title_at = next((i for i, x in enumerate(lines[:12]) if TITLE_RE.match(x.text)), None)
     if title_at is None or title_at == 0:
         raise ReportError(
             f"{source}: not an Ofsted children's services inspection report (expected the "
@@ -782,15 +430,15 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     date_line = next((x for x in head if re.match(r"^inspection dates?\s*:", x, re.I)), None)
     start = end = None
     if date_line:
-        start, end = _inspection_dates(date_line)
+        start, end = inspection_dates(date_line)
     pub_line = next((x for x in head if re.match(r"^report published\s*:", x, re.I)), None)
-    published = _parse_date(pub_line) if pub_line else None
+    published = parse_date(pub_line) if pub_line else None
     if not (published or end):
         raise ReportError(
             f"{source}: no 'Inspection date(s):' or 'Report published:' line near the top; "
             "expected an Ofsted report's front page"
         )
-    title_text = _norm(" ".join(head[:4]))
+    title_text = norm(" ".join(head[:4]))
     if title_text.startswith(("re-inspection", "reinspection", "re inspection")):
         framework = "sif-reinspection"
     elif (
@@ -811,7 +459,7 @@ def parse_report(text: str, source: str = "<text>") -> Report:
         footnotes=footnotes,
     )
 
-    judgements, _, t_end, table_text = _judgement_table(lines, 90)
+    judgements, _, t_end, table_text = judgement_table(lines, 90)
     if not judgements:
         raise ReportError(
             f"{source}: no judgement table found (expected rows such as '1. Children who need "
@@ -823,14 +471,14 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     front = " ".join(x.text for x in lines[title_at : t_end + 8])
     front = re.sub(r"\s+", " ", front)
     if not report.judgement("overall"):
-        for pattern in _OVERALL_RES:
-            m = pattern.search(_norm(front))
+        for pattern in OVERALL_RES:
+            m = pattern.search(norm(front))
             if m:
                 report.judgements.insert(
                     0, Judgement("overall", grade_key(m.group(1)), "local-authority")
                 )
                 break
-    front_lscb = _LSCB_RE.search(front)
+    front_lscb = LSCB_RE.search(front)
 
     walker = _Walker(report, lines)
     _walk(walker, lines, t_end + 1)
@@ -862,7 +510,7 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     return report
 
 
-def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
+def _walk(w: _Walker, lines: list[Line], begin: int) -> None:
     """Walk the lines after the judgement table, opening and closing units."""
     ilacs = w.report.framework == "ilacs"
     if ilacs:
@@ -897,7 +545,7 @@ def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
             i += 1
             continue
         if line.bullet:
-            body = _BULLET_LINE.sub("", line.text, count=1)
+            body = BULLET_LINE.sub("", line.text, count=1)
             if bullet_base is None or line.indent < bullet_base:
                 bullet_base = line.indent
             sub = line.indent > bullet_base
@@ -920,14 +568,14 @@ def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
             st.heading = line.text
             st.after_heading = True
             if st.part == "lscb" and not w.lscb_statement:
-                m2 = _LSCB_RE.search(line.text)
+                m2 = LSCB_RE.search(line.text)
                 if m2:
                     w.lscb_statement = m2.group(1)
             i += 1
             continue
         # body text: continues the current unit, or starts an unnumbered one
         if st.part == "lscb" and not w.lscb_statement:
-            m2 = _LSCB_RE.search(line.text)
+            m2 = LSCB_RE.search(line.text)
             if m2 and (w.unit is None or w.unit.kind != "paragraph"):
                 w.lscb_statement = m2.group(1)
         if w.unit is not None and (
@@ -944,7 +592,7 @@ def _walk(w: _Walker, lines: list[_Line], begin: int) -> None:
         i += 1
 
 
-def _starts_paragraph(lines: list[_Line], i: int, width: int) -> bool:
+def _starts_paragraph(lines: list[Line], i: int, width: int) -> bool:
     """Does unnumbered line ``i`` start a new paragraph? After a blank line
     (unless it runs on in lower case, as across a page break), or after a
     line that ends a sentence well short of the text's usual width."""
@@ -992,7 +640,7 @@ def _apply_heading(w: _Walker, h: _Heading) -> None:
             if st.part != "lscb":
                 w.switch_part("lscb", h.title)
             if not w.lscb_statement:
-                m = _LSCB_RE.search(h.title)
+                m = LSCB_RE.search(h.title)
                 if m:
                     w.lscb_statement = m.group(1)
         return
@@ -1058,7 +706,7 @@ def _slug(text: str) -> str:
     return slug(text)[:60]
 
 
-def _skip_contents(lines: list[_Line], i: int) -> int:
+def _skip_contents(lines: list[Line], i: int) -> int:
     """Skip a table of contents: entries end with a page number; an entry
     without one continues onto, or precedes, a line that has one."""
     entry = re.compile(r"(?:\s|\t)\d{1,3}$")

@@ -1,4 +1,4 @@
-"""A parsed report (:class:`graph.report_parser.Report`) as an rdflib graph.
+"""A parsed report (:class:`graph.report_model.Report`) as an rdflib graph.
 
 Every IRI comes from :mod:`graph.iri`, so a report read from its PDF and the
 same report read from text give the same nodes, and the curated layers meet
@@ -22,7 +22,7 @@ from graph import namespaces as ns
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-    from graph.report_parser import Report, TextUnit
+    from graph.report_model import Report, TextUnit
 
 #: list kind -> the class its items take besides sg:ListItem
 _ITEM_CLASSES = {

@@ -1,7 +1,7 @@
 """Area statistics and previous inspections, read from the bullets of a
 report's "Information about this local authority area" section.
 
-Each figure becomes a :class:`~graph.report_parser.Statistic` with a measure
+Each figure becomes a :class:`~graph.report_model.Statistic` with a measure
 from the measure scheme, its value as a decimal string, its unit, the date it
 refers to ("At 31 March 2014"), the period a flow covers ("In the last 12
 months"), the earlier figure it is compared with ("an increase from 1,406 at
@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graph.report_parser import PreviousInspection, Report, Statistic, TextUnit
+    from graph.report_model import PreviousInspection, Report, Statistic, TextUnit
 
 _WORDS = {
     w: i
@@ -27,8 +27,8 @@ _WORDS = {
 }
 _WORDS["none"] = 0
 NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-DATE = rf"(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})"
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+DATE = rf"(\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})"
 
 # (measure, unit, pattern); the first group is the value, an optional
 # "national" group the national average
@@ -226,14 +226,14 @@ def _number(text: str) -> str:
 
 
 def _date(text: str) -> date | None:
-    from graph.report_parser import _parse_date
+    from graph.report_text import parse_date
 
-    return _parse_date(text)
+    return parse_date(text)
 
 
 def statistics_in(blocks: list[TextUnit], report: Report) -> list[Statistic]:
     """Every figure of the measure scheme found in the area-information bullets."""
-    from graph.report_parser import Statistic
+    from graph.report_model import Statistic
 
     found: list[Statistic] = []
     seen: dict[str, int] = {}
@@ -302,23 +302,24 @@ def statistics_in(blocks: list[TextUnit], report: Report) -> list[Statistic]:
 
 # ---------------------------------------------------------------- previous inspections
 
-_GRADE = (
+GRADE = (
     r"outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate"
     r"|satisfactory|not\s+judged"
 )
 _PREVIOUS_INSPECTION = re.compile(
     r"(?:previous|last|most recent)\s+(?:ofsted\s+)?inspection\s+of\s+(?P<what>.+?)\s+was\s+"
     rf"(?P<published>published\s+)?(?:(?:carried out|undertaken|conducted)\s+)?in\s+"
-    rf"(?P<when>(?:{_MONTHS})\s+\d{{4}}|\d{{4}})",
+    rf"(?P<when>(?:{MONTHS})\s+\d{{4}}|\d{{4}})",
     re.I,
 )
-_JUDGED = re.compile(rf"judged\s+(?:to\s+be\s+|as\s+|)(?P<grade>{_GRADE})", re.I)
+_JUDGED = re.compile(rf"judged\s+(?:to\s+be\s+|as\s+|)(?P<grade>{GRADE})", re.I)
 _HOMES = re.compile(r"operates\s+(?P<n>\w+)\s+children's\s+homes?", re.I)
 
 
 def previous_inspections_in(blocks: list[TextUnit]) -> list[PreviousInspection]:
     """Earlier inspections the area-information bullets list: what, when, grade."""
-    from graph.report_parser import PreviousInspection, grade_key
+    from graph.report_judgements import grade_key
+    from graph.report_model import PreviousInspection
 
     found: list[PreviousInspection] = []
     for block in blocks:
@@ -343,7 +344,7 @@ def previous_inspections_in(blocks: list[TextUnit]) -> list[PreviousInspection]:
         if homes and not _PREVIOUS_INSPECTION.search(text):
             judged = _JUDGED.search(text)
             after = text[judged.start() :] if judged else ""
-            grades = {grade_key(g) for g in re.findall(_GRADE, after, re.I)}
+            grades = {grade_key(g) for g in re.findall(GRADE, after, re.I)}
             if len(grades) == 1:  # "all were judged good or outstanding" says too little
                 found.append(
                     PreviousInspection(
@@ -357,7 +358,7 @@ def previous_inspections_in(blocks: list[TextUnit]) -> list[PreviousInspection]:
 
 
 def _year_month(text: str) -> str:
-    from graph.report_parser import _MONTHS as months
+    from graph.report_text import MONTHS as months
 
     parts = text.split()
     if len(parts) == 2:
