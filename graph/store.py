@@ -9,7 +9,11 @@ Guarantees:
 
 * the ontology, vocabularies, shapes and expectations are always present, in
   their own named graph, refreshed when the shipped files change;
-* queries see the union of all named graphs as their default graph;
+* queries see the union of all named graphs as their default graph. The
+  union is kept materialised, deduplicated, in the store's default graph
+  (pyoxigraph's own ``use_default_graph_as_union`` is a bag: a triple held by
+  two graphs would come back twice); every write maintains it in the same
+  transaction;
 * every write replaces a whole named graph in one transaction (a SPARQL
   update ``DROP SILENT GRAPH ... ; INSERT DATA ...``), so a failed or killed
   write leaves the store as it was.
@@ -59,6 +63,7 @@ class GraphStore:
     path: Path
     read_only: bool = False
     _store: Any = field(default=None, repr=False)
+    _union_flag: bool = field(default=False, repr=False)
 
     # ------------------------------------------------------------ opening
     def _open(self) -> None:
@@ -83,6 +88,26 @@ class GraphStore:
     def ox(self) -> ox.Store:
         """The underlying :class:`pyoxigraph.Store`."""
         return self._store
+
+    def ensure_union(self) -> None:
+        """Materialise the union default graph in a store written before it
+        was kept (done once; a read-only store falls back to the bag union)."""
+        import pyoxigraph as ox
+
+        cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        marker = ox.NamedNode(ns.SG + "unionMaterialised")
+        if list(self._store.quads_for_pattern(cat, marker, None, cat)):
+            self._union_flag = False
+            return
+        if self.read_only:
+            self._union_flag = True
+            return
+        self._store.update(
+            f"DROP SILENT DEFAULT ; "
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {cat}) }} ; "
+            f'INSERT DATA {{ GRAPH {cat} {{ {cat} {marker} "true"^^<{ns.XSD}boolean> }} }}'
+        )
+        self._union_flag = False
 
     def ensure_ontology(self) -> bool:
         """Load (or refresh) the ontology graph if the shipped files changed.
@@ -124,7 +149,7 @@ class GraphStore:
         try:
             return self._store.query(
                 sparql,
-                use_default_graph_as_union=True,
+                use_default_graph_as_union=self._union_flag,
                 substitutions=subs,
                 prefixes=ns.PREFIXES,
             )
@@ -153,13 +178,24 @@ class GraphStore:
         return self._store.contains_named_graph(ox.NamedNode(graph_iri))
 
     def quads(self, graph_iri: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of one named graph, or of every named graph (never the
+        materialised union, which only repeats them)."""
         import pyoxigraph as ox
 
-        g = ox.NamedNode(graph_iri) if graph_iri else None
-        return self._store.quads_for_pattern(None, None, None, g)
+        if graph_iri:
+            return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+        return (
+            q
+            for q in self._store.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        )
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (the materialised union is not counted)."""
+        import pyoxigraph as ox
+
+        union = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - union
 
     def canonical_dump(self) -> str:
         """Every quad as sorted N-Quads lines: equal dumps mean equal stores."""
@@ -187,11 +223,12 @@ class GraphStore:
         g = ox.NamedNode(graph_iri)
         triples = list(_as_triples(data))
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
-        parts = [f"DROP SILENT GRAPH {g}"]
+        cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        parts = [_retract_from_union(g, cat), f"DROP SILENT GRAPH {g}"]
         if lines:
             parts.append("INSERT DATA { GRAPH " + str(g) + " {\n" + "\n".join(lines) + "\n} }")
+            parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
         if record:
-            cat = ox.NamedNode(ns.CATALOG_GRAPH)
             now = ox.Literal(
                 datetime.now(UTC).replace(microsecond=0).isoformat(),
                 datatype=ox.NamedNode(ns.XSD + "dateTime"),
@@ -217,7 +254,8 @@ class GraphStore:
         g = ox.NamedNode(graph_iri)
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
         self._store.update(
-            f"DROP SILENT GRAPH {g} ; DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}"
+            f"{_retract_from_union(g, cat)} ; DROP SILENT GRAPH {g} ; "
+            f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}"
         )
 
     def flush(self) -> None:
@@ -250,14 +288,17 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Gr
         try:
             store = GraphStore(p, read_only=False)
             store._open()
+            store.ensure_union()
             store.ensure_ontology()
             return store
         except StoreLockedError:
             store = GraphStore(p, read_only=True)
             store._open()
+            store.ensure_union()
             return store
     store = GraphStore(p, read_only=False)
     store._open()
+    store.ensure_union()
     store.ensure_ontology()
     return store
 
@@ -275,6 +316,15 @@ def _term(value: Any) -> Any:
     if isinstance(value, bool | int | float):
         return ox.Literal(value)
     raise TypeError(f"cannot bind {value!r}")
+
+
+def _retract_from_union(g: Any, cat: Any) -> str:
+    """SPARQL that takes out of the union default graph the triples of graph
+    ``g`` that no other data graph holds (run before ``g`` is dropped)."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {cat}) }} }}"
+    )
 
 
 def _integer(n: int) -> Any:

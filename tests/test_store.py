@@ -43,7 +43,10 @@ def test_replace_graph_replaces_and_records_source(tmp_path: Path) -> None:
         store.replace_graph(g, [triple("a", "p", "new")], source="two.ttl")
         rows = store.select(f"SELECT ?s ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
         assert rows == [{"s": EX + "a", "o": "new"}]
-        src = store.select(f"SELECT ?src WHERE {{ <{g}> dcterms:source ?src }}")
+        catalog = ns.CATALOG_GRAPH
+        src = store.select(
+            f"SELECT ?src WHERE {{ GRAPH <{catalog}> {{ <{g}> dcterms:source ?src }} }}"
+        )
         assert src == [{"src": "two.ttl"}]
 
 
@@ -84,3 +87,33 @@ def test_canonical_dump_is_order_independent(tmp_path: Path) -> None:
         assert len(mine) == 2
         assert mine == other
         assert a.canonical_dump() == a.canonical_dump()
+
+
+def test_union_counts_a_triple_held_by_two_graphs_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as store:
+        store.replace_graph(EX + "g1", [triple("a", "p", "x"), triple("b", "p", "y")])
+        store.replace_graph(EX + "g2", [triple("a", "p", "x")])
+        q = "SELECT ?s WHERE { ?s <https://example.org/p> ?o } ORDER BY ?s"
+        assert [r["s"] for r in store.select(q)] == [EX + "a", EX + "b"]
+        # replacing g1 keeps what g2 still holds, and drops what only g1 held
+        store.replace_graph(EX + "g1", [triple("c", "p", "z")])
+        assert [r["s"] for r in store.select(q)] == [EX + "a", EX + "c"]
+        store.remove_graph(EX + "g2")
+        assert [r["s"] for r in store.select(q)] == [EX + "c"]
+        # named graphs stay addressable
+        rows = store.select(f"SELECT ?s WHERE {{ GRAPH <{EX}g1> {{ ?s ?p ?o }} }}")
+        assert [r["s"] for r in rows] == [EX + "c"]
+
+
+def test_an_older_store_gets_its_union_built_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    raw = ox.Store(str(path))  # as a store written before the union was kept
+    raw.add(
+        ox.Quad(
+            ox.NamedNode(EX + "a"), ox.NamedNode(EX + "p"), ox.Literal("x"), ox.NamedNode(EX + "g")
+        )
+    )
+    raw.flush()
+    del raw
+    with open_store(path) as store:
+        assert store.select("SELECT ?o WHERE { ?s <https://example.org/p> ?o }") == [{"o": "x"}]
