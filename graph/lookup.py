@@ -48,16 +48,20 @@ SELECT DISTINCT ?t ?name ?w WHERE {
 }
 """
 _BY_TYPE = "SELECT ?body ?label ?t WHERE { ?body sg:bodyType ?t . ?body rdfs:label ?label }"
-# within one authority: its bodies drive the search (the authority itself is added apart)
+# within one authority: its bodies drive the search (the authority itself is added apart).
+# sg:bodyType marks a body here: "?body a sg:Body" would make pyoxigraph start from every body
 _SCOPED = """
 SELECT ?body ?label ?name ?a WHERE {
   ?body sg:authority ?a .
-  ?body a sg:Body ; rdfs:label ?label .
+  ?body sg:bodyType ?anyType ; rdfs:label ?label .
   { ?body rdfs:label ?name } UNION { ?body skos:altLabel ?name }
   UNION { ?body sg:bodyType ?t . ?t skos:prefLabel ?name }
   UNION { ?body sg:bodyType ?t . ?t skos:altLabel ?name }
 }
 """
+_SCOPED_MATCHING = _SCOPED.replace(
+    "SELECT ?body ?label ?name ?a WHERE {", "SELECT ?body ?label ?name ?a ?w WHERE {"
+).replace("\n}\n", "\n  FILTER(CONTAINS(LCASE(STR(?label)), ?w) || LCASE(STR(?name)) = ?w)\n}\n")
 _NAMES_OF = """
 SELECT ?body ?label ?name WHERE {
   ?body a sg:Body ; rdfs:label ?label .
@@ -110,7 +114,8 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
     if ":" in name and _is_iri(name) and store.query(_IS_BODY, {"body": name}):
         return name
     if authority:
-        names = _scoped_names(store, iris.body(iris.authority_key(authority), "local-authority"))
+        authority_iri = iris.body(iris.authority_key(authority), "local-authority")
+        names = _scoped_names(store, authority_iri, " ".join(name.split()).lower())
     else:
         names = _candidates(store, " ".join(name.split()).lower())
     # exact label or acronym
@@ -138,8 +143,7 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
                 _describe(_with_authorities(store, hits)),
             )
     # nothing matched: suggest the closest of all the names (within the authority)
-    if not authority:
-        names = body_names(store)
+    names = _scoped_names(store, authority_iri) if authority else body_names(store)
     labels = sorted({n.label for n in names} | {n.name for n in names if n.name.isupper()})
     close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
     if not close:
@@ -163,12 +167,18 @@ def _candidates(store: Any, wanted: str) -> list[BodyName]:
     return names
 
 
-def _scoped_names(store: Any, authority_iri: str) -> list[BodyName]:
-    """Every name of the bodies serving one authority, and of the authority itself."""
-    names = _rows_to_names(store.select(_SCOPED, {"a": authority_iri}))
-    if not any(n.iri == authority_iri for n in names):
-        names += _rows_to_names(store.select(_NAMES_OF, {"body": authority_iri}))
-    return names
+def _scoped_names(store: Any, authority_iri: str, wanted: str | None = None) -> list[BodyName]:
+    """The names of the bodies serving one authority, and of the authority itself:
+    all of them, or those that could match ``wanted`` (lower-cased)."""
+    if wanted is None:
+        names = _rows_to_names(store.select(_SCOPED, {"a": authority_iri}))
+    else:
+        bindings = {"a": authority_iri, "w": _literal(wanted)}
+        names = _rows_to_names(store.select(_SCOPED_MATCHING, bindings))
+    own = _rows_to_names(store.select(_NAMES_OF, {"body": authority_iri}))
+    if wanted is not None:
+        own = [n for n in own if wanted in n.label.lower() or n.name.lower() == wanted]
+    return names + [n for n in own if n not in names]
 
 
 def _with_authorities(store: Any, hits: dict[str, BodyName]) -> dict[str, BodyName]:
@@ -176,8 +186,8 @@ def _with_authorities(store: Any, hits: dict[str, BodyName]) -> dict[str, BodyNa
     out = {}
     for iri, n in hits.items():
         rows = store.select(_AUTHORITY_LABELS, {"body": iri})
-        labels = sorted(r["authLabel"] for r in rows)
-        out[iri] = BodyName(n.iri, n.label, n.name, labels[0] if labels else "")
+        labels = sorted({r["authLabel"] for r in rows})
+        out[iri] = BodyName(n.iri, n.label, n.name, ", ".join(labels))
     return out
 
 
