@@ -670,6 +670,130 @@ def demo(state: State, output: Path, open_page: bool) -> None:
         sys.exit(1)
 
 
+# ---------------------------------------------------------------- query, show
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query, e.g. authority=bournemouth; repeat for several. "
+    "Bodies by name, acronym or IRI; topics and types by label or acronym.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
+@click.option("--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL, not run it.")
+@result_format_option()
+@pass_state
+def query(
+    state: State,
+    name: str | None,
+    params: tuple[str, ...],
+    list_only: bool,
+    show_sparql: bool,
+    fmt: str,
+) -> None:
+    """Ask a named question: run a query of data/queries/ by its NAME.
+
+    Every answer cites its evidence (report and paragraph numbers, and the
+    inspectors' words where useful). Values are bound, never pasted into the
+    SPARQL. Without NAME, or with --list, lists the queries; NAME --list
+    describes one query, its parameters and examples.
+
+    \b
+    Example:
+      sgkg query --list
+      sgkg query weak-links --list
+      sgkg query weak-links --param authority=bournemouth
+      sgkg query board-members -p board=LSCB --format csv
+      sgkg query topic-paragraphs -p topic="private fostering" -p authority=bournemouth
+    """
+    from graph.queries import (
+        describe_query,
+        list_queries,
+        load_query,
+        parse_param_pairs,
+        run_named_query,
+    )
+    from graph.sparql import format_result, format_table
+
+    if list_only and name:
+        click.echo(describe_query(load_query(name)))
+        return
+    if list_only or not name:
+        queries = list_queries()
+        if fmt == "json":
+            import json
+
+            click.echo(json.dumps([_query_as_dict(q) for q in queries], indent=1))
+            return
+        rows = [
+            [q.name, ", ".join(p.name + ("?" if p.optional else "") for p in q.params), q.summary]
+            for q in queries
+        ]
+        click.echo(format_table(["query", "parameters (? optional)", "summary"], rows, 100))
+        click.echo("\nMore: sgkg query NAME --list   Run: sgkg query NAME -p KEY=VALUE")
+        return
+    if show_sparql:
+        click.echo(load_query(name).text.rstrip())
+        return
+    given = parse_param_pairs(params)
+    with state.open(read_only=True) as store:
+        _, result = run_named_query(store, name, given)
+        click.echo(format_result(result, fmt))
+
+
+def _query_as_dict(q: Any) -> dict[str, Any]:
+    return {
+        "name": q.name,
+        "summary": q.summary,
+        "description": q.description,
+        "params": [p.__dict__ for p in q.params],
+        "examples": list(q.examples),
+    }
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--authority", "-a", help="Look the name up among this authority's bodies.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for reading, json for tools.",
+)
+@pass_state
+def show(state: State, name: str, authority: str | None, fmt: str) -> None:
+    """Everything known about one body: type, authority, links, findings.
+
+    NAME is a label, acronym, type name or unique prefix, case-insensitive
+    ("lscb", "Family Justice", "DCS"), or an IRI. Links are grouped by kind
+    with the quality inspectors found, the paragraphs and short quotes. An
+    ambiguous name lists the candidates; an unknown one suggests the closest
+    (exit 2).
+
+    \b
+    Example:
+      sgkg show LSCB
+      sgkg show "Family Justice" --format json
+    """
+    from graph.show import format_body, show_body
+
+    with state.open(read_only=True) as store:
+        view = show_body(store, name, authority=authority)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(view.as_dict(), indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_body(view))
+
+
 def write_output(data: bytes, output: Path | None) -> None:
     """Write to stdout, or atomically to ``output`` (temp file, then rename)."""
     if output is None:

@@ -149,6 +149,9 @@ TOPICS = [
 ]
 
 
+PREVIOUS = ["safeguarding", "looked after children", "adoption", "fostering"]
+
+
 def authority_names(n: int) -> list[str]:
     stems = ["North", "South", "East", "West", "Upper", "Lower", "Greater", "Old", "New", "Great"]
     places = [
@@ -200,6 +203,7 @@ def build(
         report = iri.report(key, published)
         g = N(iri.report_graph(report))
         quads: list[ox.Quad] = []
+        extra_rng = random.Random(seed * 1000 + i)
 
         def add(s, p, o, quads=quads, g=g):
             quads.append(ox.Quad(s, p, o, g))
@@ -292,6 +296,22 @@ def build(
             if 21 <= n <= 30 or n > paragraphs - 6:
                 add(p, RDF_TYPE, sg("AreaForImprovement"))
                 add(p, sg("addressedTo"), lscb if n > 30 else la)
+            if n <= 20:  # key findings and strengths, each about one body
+                add(p, sg("concerns"), extra_rng.choice(bodies)[0])
+        # previous inspections the report lists (own generator: the links stay as they were)
+        for j, what in enumerate(PREVIOUS, start=1):
+            b = N(iri.block(report, "other-inspections", j))
+            add(b, RDF_TYPE, sg("Block"))
+            add(b, sg("report"), rep)
+            add(b, sg("blockKind"), L("other-inspections"))
+            add(b, sg("text"), L(f"The previous inspection of {what} was in 2011."))
+            pi = N(iri.previous_inspection(report, what))
+            add(pi, RDF_TYPE, sg("PreviousInspection"))
+            add(pi, sg("report"), rep)
+            add(pi, sg("inspectedService"), L(what))
+            add(pi, sg("previousDate"), L("2011-04"))
+            add(pi, sg("previousGrade"), N(iri.grade(extra_rng.choice(GRADES))))
+            add(pi, sg("evidence"), b)
         # links
         seen = set()
         for _ in range(links_per_authority):
@@ -314,7 +334,8 @@ def build(
             if quality != "absent":
                 add(s, N(DIRECT[kind]), t)
             total_links += 1
-        store.ox.bulk_extend(quads)
+        # each report graph, plus the store's materialised union (see graph/store.py)
+        store.ox.bulk_extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
     store.flush()
     counts = {"triples": len(store), "authorities": authorities, "links": total_links}
     store.close()

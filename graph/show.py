@@ -1,0 +1,210 @@
+"""Everything the store knows about one body, as data (``sgkg show``).
+
+:func:`show_body` finds the body the way every name parameter does
+(:func:`graph.lookup.resolve_body`: label, acronym, type name or unique
+prefix, case-insensitive) and gathers its type, the authorities it serves,
+its links grouped by kind with quality and short quotes, the judgements
+about it and the findings and areas for improvement that concern it. The
+link and finding lists come from the named queries ``body-links`` and
+``body-findings``, so ``show`` and ``query`` never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from graph import iri as iris
+
+QUOTE_WIDTH = 110
+
+_DETAILS = """
+PREFIX sg:   <https://w3id.org/sgkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?body ?label ?type ?typeLabel ?orgClass ?area
+       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
+       (GROUP_CONCAT(DISTINCT ?authLabel; SEPARATOR="\\u001f") AS ?authorities)
+WHERE {
+  ?body rdfs:label ?label .
+  OPTIONAL { ?body sg:bodyType ?type .
+             OPTIONAL { ?type skos:prefLabel ?typeLabel }
+             OPTIONAL { ?type sg:orgClass ?orgClass } }
+  OPTIONAL { ?body sg:area ?area }
+  OPTIONAL { ?body skos:altLabel ?alt }
+  OPTIONAL { ?body sg:authority ?auth . OPTIONAL { ?auth rdfs:label ?al }
+             BIND(COALESCE(?al, REPLACE(STR(?auth), "^.*/body/([^/]+)/.*$", "$1")) AS ?authLabel) }
+}
+GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area
+"""
+
+_JUDGEMENTS = """
+PREFIX sg:   <https://w3id.org/sgkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?body ?report ?area ?grade WHERE {
+  ?j sg:subject ?body ; sg:judgementArea/skos:prefLabel ?area ;
+     sg:grade/skos:prefLabel ?grade ; sg:report ?r .
+  BIND(REPLACE(STR(?r), "^.*/report/", "") AS ?report)
+}
+ORDER BY ?report ?area
+"""
+
+
+@dataclass
+class LinkView:
+    """One link of the body, seen from the body."""
+
+    direction: str  # "out" (the body is the source) or "in"
+    kind: str
+    other: str
+    quality: str
+    report: str
+    evidence: str  # paragraph numbers or block names, comma-separated
+    quotes: list[str]  # the inspectors' words, verbatim
+    link: str
+
+
+@dataclass
+class TextView:
+    """A finding, strength or area for improvement tied to the body."""
+
+    kind: str
+    how: str  # "concerns it" or "addressed to it"
+    report: str
+    number: int | None
+    text: str
+
+
+@dataclass
+class Judgement:
+    report: str
+    area: str
+    grade: str
+
+
+@dataclass
+class BodyView:
+    """What ``sgkg show`` prints, as data."""
+
+    iri: str
+    label: str
+    body_type: str = ""
+    type_label: str = ""
+    org_class: str = ""
+    area: str = ""
+    alt_labels: list[str] = field(default_factory=list)
+    authorities: list[str] = field(default_factory=list)
+    links: dict[str, list[LinkView]] = field(default_factory=dict)
+    judgements: list[Judgement] = field(default_factory=list)
+    findings: list[TextView] = field(default_factory=list)
+    improvements: list[TextView] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def link_group(direction: str, kind: str) -> str:
+    """The heading a link is listed under: ``reports to →`` for the body's own
+    links, ``← member of`` for links of others to it."""
+    return f"{kind} →" if direction == "out" else f"← {kind}"
+
+
+def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
+    """Everything about the body called ``name`` (or with that IRI).
+
+    Raises :class:`graph.errors.AmbiguousNameError` (with the candidates) or
+    :class:`graph.errors.UnknownNameError` (with the closest names)."""
+    from graph.lookup import resolve_body
+    from graph.queries import select_named_bound, sort_evidence
+
+    body = resolve_body(store, name, authority=authority)
+    rows = store.select(_DETAILS, {"body": body})
+    row = rows[0] if rows else {}
+    view = BodyView(
+        iri=body,
+        label=row.get("label") or body,
+        body_type=iris.concept_key(row["type"]) if row.get("type") else "",
+        type_label=row.get("typeLabel") or "",
+        org_class=(row.get("orgClass") or "").rsplit("#", 1)[-1],
+        area=iris.concept_key(row["area"]) if row.get("area") else "",
+        alt_labels=_split(row.get("alts")),
+        authorities=_split(row.get("authorities")),
+    )
+    for r in select_named_bound(store, "body-links", {"body": body}):
+        other = r["target"] if r["direction"] == "out" else r["source"]
+        view.links.setdefault(link_group(r["direction"], r["kind"]), []).append(
+            LinkView(
+                direction=r["direction"],
+                kind=r["kind"],
+                other=other,
+                quality=r["quality"],
+                report=r["report"] or "",
+                evidence=sort_evidence(r["paragraphs"] or ""),
+                quotes=[q for q in (r["quote"] or "").split(" | ") if q],
+                link=r["link"],
+            )
+        )
+    for r in store.select(_JUDGEMENTS, {"body": body}):
+        view.judgements.append(Judgement(r["report"], r["area"], r["grade"]))
+    for r in select_named_bound(store, "body-findings", {"body": body}):
+        item = TextView(
+            kind=r["kind"],
+            how=r["how"],
+            report=r["report"] or "",
+            number=r["number"],
+            text=r["text"] or "",
+        )
+        if r["how"] == "addressed to it":
+            view.improvements.append(item)
+        else:
+            view.findings.append(item)
+    return view
+
+
+def _split(value: str | None) -> list[str]:
+    return sorted(v for v in (value or "").split("\x1f") if v)
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def format_body(view: BodyView, quote_width: int = QUOTE_WIDTH) -> str:
+    """A plain-text page about one body, for the terminal."""
+    lines = [view.label]
+    kind = view.type_label or view.body_type or "body"
+    alts = f" (also: {', '.join(view.alt_labels)})" if view.alt_labels else ""
+    lines.append(f"  type: {kind}{alts}" + (f"; org:{view.org_class}" if view.org_class else ""))
+    if view.authorities:
+        lines.append(f"  serves: {'; '.join(view.authorities)}")
+    lines.append(f"  IRI: {view.iri}")
+    if view.judgements:
+        lines += ["", "Judgements"]
+        for j in view.judgements:
+            lines.append(f"  {j.area}: {j.grade}  [{j.report}]")
+    count = sum(len(v) for v in view.links.values())
+    lines += ["", f"Links ({count})" if count else "Links: none recorded"]
+    for group in sorted(view.links, key=lambda g: (g.startswith("←"), g)):
+        lines.append(f"  {group}")
+        for link in view.links[group]:
+            where = f"para {link.evidence}" if link.evidence else "no evidence"
+            lines.append(f"    {link.other}  [{link.quality}]  {where}")
+            if link.quotes:
+                more = f" (+{len(link.quotes) - 1} more)" if len(link.quotes) > 1 else ""
+                lines.append(f'      "{shorten(link.quotes[0], quote_width)}"{more}')
+    for title, items in (
+        ("Findings and strengths that concern it", view.findings),
+        ("Areas for improvement addressed to it", view.improvements),
+    ):
+        if not items:
+            continue
+        lines += ["", title]
+        for item in items:
+            num = f"{item.number}. " if item.number is not None else ""
+            lines.append(f"  {num}{shorten(item.text, quote_width)}  ({item.kind}, {item.report})")
+    return "\n".join(lines)
