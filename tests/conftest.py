@@ -40,11 +40,5 @@ def _ingest_seed(store: Any, report: Path) -> None:
     try:
         from graph.ingest import ingest_report  # the report reader (issue 3)
     except ImportError:
-        # reader not there yet: a hand-made stand-in of its graph (report,
-        # paragraphs with text and mentions, judgements, lists, previous
-        # inspections), so the queries have the report's structure to read
-        stand_in = FIXTURES / "bournemouth-2014-reader.ttl"
-        if stand_in.exists():
-            load_rdf(store, stand_in)
-        return
+        return  # reader not there yet: the curated layer alone
     ingest_report(store, report)
