@@ -18,24 +18,27 @@ from graph import iri as iris
 
 QUOTE_WIDTH = 110
 
+# labels through STR: the reader and a curated layer may label one body with and
+# without a language tag
 _DETAILS = """
 PREFIX sg:   <https://w3id.org/sgkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?body ?label ?type ?typeLabel ?orgClass ?area
-       (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="\\u001f") AS ?alts)
-       (GROUP_CONCAT(DISTINCT ?authLabel; SEPARATOR="\\u001f") AS ?authorities)
+SELECT ?body (SAMPLE(STR(?l)) AS ?label) (SAMPLE(?t) AS ?type)
+       (SAMPLE(STR(?tl)) AS ?typeLabel) (SAMPLE(?oc) AS ?orgClass) (SAMPLE(?a) AS ?area)
+       (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\u001f") AS ?alts)
+       (GROUP_CONCAT(DISTINCT STR(?authLabel); SEPARATOR="\u001f") AS ?authorities)
 WHERE {
-  ?body rdfs:label ?label .
-  OPTIONAL { ?body sg:bodyType ?type .
-             OPTIONAL { ?type skos:prefLabel ?typeLabel }
-             OPTIONAL { ?type sg:orgClass ?orgClass } }
-  OPTIONAL { ?body sg:area ?area }
+  ?body rdfs:label ?l .
+  OPTIONAL { ?body sg:bodyType ?t .
+             OPTIONAL { ?t skos:prefLabel ?tl }
+             OPTIONAL { ?t sg:orgClass ?oc } }
+  OPTIONAL { ?body sg:area ?a }
   OPTIONAL { ?body skos:altLabel ?alt }
   OPTIONAL { ?body sg:authority ?auth . OPTIONAL { ?auth rdfs:label ?al }
              BIND(COALESCE(?al, REPLACE(STR(?auth), "^.*/body/([^/]+)/.*$", "$1")) AS ?authLabel) }
 }
-GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area
+GROUP BY ?body
 """
 
 _JUDGEMENTS = """
@@ -140,7 +143,8 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
                 quality=r["quality"],
                 report=r["report"] or "",
                 evidence=sort_evidence(r["paragraphs"] or ""),
-                quotes=[q for q in (r["quote"] or "").split(" | ") if q],
+                # the longest quote first: it usually carries the finding
+                quotes=sorted((q for q in (r["quote"] or "").split(" | ") if q), key=len)[::-1],
                 link=r["link"],
             )
         )

@@ -28,6 +28,8 @@ def test_show_the_lscb_by_acronym(bournemouth_store: Any) -> None:
     assert view.type_label == "Local Safeguarding Children Board"
     assert view.org_class == "OrganizationalCollaboration"
     assert {"Bournemouth Borough Council", "Borough of Poole"} <= set(view.authorities)
+    # labelled by the reader and by the curated layer: still named once
+    assert len(view.authorities) == len(set(view.authorities))
     assert "LSCB" in view.alt_labels
 
     observer = link_to(
