@@ -86,8 +86,9 @@ def example_values(authority: str) -> dict[str, str]:
 
 
 def cases_for(authority: str) -> list[Case]:
-    """Per query: every parameter filled in (a body within the authority), and,
-    when it has optional parameters, only the required ones."""
+    """Per query: every parameter filled in (a body within the authority); the
+    authority alone; and only the required parameters (the whole store). Cases
+    that come out the same are run once."""
     from graph.queries import list_queries
 
     values = example_values(authority)
@@ -95,13 +96,16 @@ def cases_for(authority: str) -> list[Case]:
     for q in list_queries():
         full = {p.name: values[p.kind] for p in q.params}
         required = {p.name: values[p.kind] for p in q.params if not p.optional}
-        body_kinds = any(p.kind == "body" and not p.optional for p in q.params)
-        if body_kinds and "authority" in full:
-            # a body name only means one body within an authority: keep it
-            required["authority"] = full["authority"]
-        cases.append(Case(q.name, full))
-        if required != full:
-            cases.append(Case(q.name, required))
+        if "authority" in full:
+            if any(p.kind == "body" and not p.optional for p in q.params):
+                # a body name only means one body within an authority: keep it
+                required["authority"] = full["authority"]
+            local = {**required, "authority": full["authority"]}
+        else:
+            local = full
+        for params in (full, local, required):
+            if all(c.params != params or c.query != q.name for c in cases):
+                cases.append(Case(q.name, params))
     return cases
 
 

@@ -143,8 +143,7 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
                 quality=r["quality"],
                 report=r["report"] or "",
                 evidence=sort_evidence(r["paragraphs"] or ""),
-                # the longest quote first: it usually carries the finding
-                quotes=sorted((q for q in (r["quote"] or "").split(" | ") if q), key=len)[::-1],
+                quotes=_best_first(r["quote"] or "", other),
                 link=r["link"],
             )
         )
@@ -163,6 +162,18 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
         else:
             view.findings.append(item)
     return view
+
+
+def _best_first(quotes: str, other: str) -> list[str]:
+    """The quotes of a link, those naming the other body first, then the longer."""
+    import re
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3}
+
+    named = words(other)
+    found = [q for q in quotes.split(" | ") if q]
+    return sorted(found, key=lambda q: (len(named & words(q)), len(q)), reverse=True)
 
 
 def _split(value: str | None) -> list[str]:
