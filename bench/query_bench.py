@@ -196,7 +196,8 @@ def non_empty_cases(store: object, authority: str, tries: int = 20) -> list[Case
     return chosen
 
 
-def bench_store(path: Path, authority: str, repeat: int, fresh: int) -> list[Timing]:
+def bench_store(path: Path, authority: str, repeat: int, fresh: int) -> tuple[int, list[Timing]]:
+    """The number of triples in the store and the timing of every case."""
     from graph.store import open_store
 
     with open_store(path, read_only=True) as store:
@@ -208,8 +209,18 @@ def bench_store(path: Path, authority: str, repeat: int, fresh: int) -> list[Tim
         for i, case in enumerate(cases):
             rows, warm = time_warm(store, case, repeat)
             out.append(Timing(case, rows, warm, fresh_s[i]))
-    print(f"{path}: {triples:,} triples", file=sys.stderr)
-    return out
+    return triples, out
+
+
+def environment() -> str:
+    import platform
+
+    import pyoxigraph
+
+    return (
+        f"pyoxigraph {pyoxigraph.__version__}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs (shared with other work while measured)"
+    )
 
 
 def table(title: str, timings: list[Timing], targets: bool) -> str:
@@ -251,18 +262,25 @@ def main() -> None:
     if not args.synthetic and not args.corpus:
         ap.error("give --synthetic and/or --corpus")
 
-    parts = ["## Named queries", ""]
+    parts = [
+        "## Named queries",
+        "",
+        f"`python bench/query_bench.py`: {environment()}; warm = median of {args.repeat} "
+        f"in-process runs, fresh = median of {args.fresh} `sgkg query` processes.",
+        "",
+    ]
     if args.corpus:
         if not args.corpus.exists():
             build_corpus(args.corpus, args.corpus_pdfs)
-        timings = bench_store(args.corpus, args.corpus_authority, args.repeat, args.fresh)
-        parts += [table("Development corpus (34 reports + seed + curated layer)", timings, False)]
-        parts.append("")
+        triples, timings = bench_store(args.corpus, args.corpus_authority, args.repeat, args.fresh)
+        title = f"Development corpus: 34 reports, the seed and its layer ({triples:,} triples)"
+        parts += [table(title, timings, False), ""]
     if args.synthetic:
         if not args.synthetic.exists():
             build_synthetic(args.synthetic)
-        timings = bench_store(args.synthetic, args.authority, args.repeat, args.fresh)
-        parts += [table("Synthetic national store (~1M triples, 150 authorities)", timings, True)]
+        triples, timings = bench_store(args.synthetic, args.authority, args.repeat, args.fresh)
+        title = f"Synthetic national store: 150 authorities ({triples:,} triples)"
+        parts += [table(title, timings, True)]
     text = "\n".join(parts) + "\n"
     print(text)
     if args.out:
