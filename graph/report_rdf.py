@@ -128,7 +128,8 @@ def report_graph(
             RDFS.label,
             Literal(
                 f"Ofsted report on {report.authority_name}"
-                f" ({published or report.key_date.isoformat()})"
+                f" ({published or report.key_date.isoformat()})",
+                lang="en",
             ),
         )
     )
@@ -146,7 +147,13 @@ def report_graph(
         g.add((R, sg.sourceFormat, Literal(source_format)))
     g.add((R, prov.wasGeneratedBy, inspection))
     add_types(inspection, "Inspection", ns.PROV + "Activity")
-    g.add((inspection, RDFS.label, Literal(f"Ofsted inspection of {name} children's services")))
+    g.add(
+        (
+            inspection,
+            RDFS.label,
+            Literal(f"Ofsted inspection of {name} children's services", lang="en"),
+        )
+    )
     g.add((inspection, sg.framework, U(iri.framework(report.framework))))
     g.add((inspection, sg.authority, la))
     g.add((inspection, sg.report, R))
@@ -158,9 +165,9 @@ def report_graph(
     # -- bodies
     org = _org_classes()
     add_types(area, "Area")
-    g.add((area, RDFS.label, Literal(name)))
+    g.add((area, RDFS.label, Literal(name, lang="en")))
     add_types(la, "Body", org.get("local-authority", ns.ORG + "FormalOrganization"))
-    g.add((la, RDFS.label, Literal(report.authority_name)))
+    g.add((la, RDFS.label, Literal(report.authority_name, lang="en")))
     g.add((la, sg.bodyType, U(iri.body_type("local-authority"))))
     g.add((la, sg.area, area))
     g.add((la, sg.authority, la))
@@ -169,7 +176,13 @@ def report_graph(
         lscb = U(iri.body(key, "lscb"))
         add_types(lscb, "Body", org.get("lscb", ns.ORG + "OrganizationalCollaboration"))
         joint = iri.joint_label(key, "lscb")
-        g.add((lscb, RDFS.label, Literal(joint or f"{name} Local Safeguarding Children Board")))
+        g.add(
+            (
+                lscb,
+                RDFS.label,
+                Literal(joint or f"{name} Local Safeguarding Children Board", lang="en"),
+            )
+        )
         g.add((lscb, sg.bodyType, U(iri.body_type("lscb"))))
         g.add((lscb, sg.authority, la))
         joint_area = iri.joint_area(key, "lscb")
@@ -190,7 +203,9 @@ def report_graph(
     g.add((table, sg.blockKind, Literal("judgement-table")))
     g.add((table, sg.text, Literal(report.judgement_table_text)))
     g.add((table, sg.report, R))
-    g.add((table, RDFS.label, Literal(f"Judgement table, {name} ({report.key_date.year})")))
+    g.add(
+        (table, RDFS.label, Literal(f"Judgement table, {name} ({report.key_date.year})", lang="en"))
+    )
     for j in report.judgements:
         node = U(iri.judgement(str(R), j.area))
         add_types(node, "Judgement")
@@ -205,7 +220,7 @@ def report_graph(
     for s in report.sections:
         node = U(iri.section(str(R), s.key))
         add_types(node, "Section")
-        g.add((node, RDFS.label, Literal(s.title)))
+        g.add((node, RDFS.label, Literal(s.title, lang="en")))
         g.add((node, sg.order, Literal(s.order)))
         g.add((node, sg.report, R))
         if s.parent:
@@ -249,7 +264,9 @@ def report_graph(
         body = subject_body(lst.subject)
         add_types(node, "SummaryList")
         who = "the LSCB" if lst.subject == "lscb" else "the local authority"
-        g.add((node, RDFS.label, Literal(f"{lst.kind.replace('-', ' ')} ({who}), {name}")))
+        g.add(
+            (node, RDFS.label, Literal(f"{lst.kind.replace('-', ' ')} ({who}), {name}", lang="en"))
+        )
         g.add((node, sg.listKind, URIRef(ns.LIST_KIND + lst.kind)))
         g.add((node, sg.subject, body))
         g.add((node, sg.report, R))
@@ -264,7 +281,13 @@ def report_graph(
     for st in report.statistics:
         node = U(iri.observation(str(R), st.measure, st.qualifier))
         add_types(node, "Observation", ns.PROV + "Entity")
-        g.add((node, RDFS.label, Literal(f"{st.measure.replace('-', ' ')}, {name}: {st.value}")))
+        g.add(
+            (
+                node,
+                RDFS.label,
+                Literal(f"{st.measure.replace('-', ' ')}, {name}: {st.value}", lang="en"),
+            )
+        )
         g.add((node, sg.measure, U(iri.measure(st.measure))))
         g.add((node, sg.value, Literal(st.value, datatype=XSD.decimal)))
         g.add((node, sg.unit, Literal(st.unit)))
@@ -294,7 +317,7 @@ def report_graph(
         seen.add(key_what)
         node = U(iri.previous_inspection(str(R), key_what))
         add_types(node, "PreviousInspection")
-        g.add((node, RDFS.label, Literal(f"Previous inspection of {what}")))
+        g.add((node, RDFS.label, Literal(f"Previous inspection of {what}", lang="en")))
         g.add((node, sg.inspectedService, Literal(what)))
         g.add((node, sg.authority, la))
         g.add((node, sg.report, R))

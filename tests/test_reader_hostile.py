@@ -277,5 +277,5 @@ def test_kill_9_leaves_each_report_whole_or_absent(tmp_path: Path, delay: float)
         ingest(store, files[-1])
         assert store.select(
             "SELECT (COUNT(?r) AS ?n) WHERE { ?r a sg:Report ; sg:authority ?a . "
-            "?a rdfs:label 'Example039shire County Council' }"
+            "?a rdfs:label 'Example039shire County Council'@en }"
         ) == [{"n": 1}]
