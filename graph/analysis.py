@@ -478,6 +478,23 @@ def known_authorities(store: Any) -> dict[str, str]:
     return {_authority_key_of(r["la"]): r["label"] for r in rows}
 
 
+def require_authority(store: Any, authority: str, known: dict[str, str] | None = None) -> str:
+    """The key of ``authority`` (a name or key) if the store holds it; else
+    :class:`UnknownNameError` listing the authorities it does hold."""
+    known = known if known is not None else known_authorities(store)
+    key = iri.authority_key(authority)
+    if key not in known:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.5)
+        raise UnknownNameError(
+            f"no local authority {authority!r} in the store "
+            f"(known: {', '.join(sorted(known)) or 'none; ingest a report first'})",
+            close,
+        )
+    return key
+
+
 def find_gaps(store: Any, authority: str | None = None) -> list[Gap]:
     """The register's rows, most severe first (see :func:`gap_register`)."""
     return gap_register(store, authority).gaps
@@ -493,17 +510,7 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
     world = _read_world(store)
     known = known_authorities(store)
     if authority:
-        key = iri.authority_key(authority)
-        if key not in known:
-            import difflib
-
-            close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.5)
-            raise UnknownNameError(
-                f"no local authority {authority!r} in the store "
-                f"(known: {', '.join(sorted(known)) or 'none; ingest a report first'})",
-                close,
-            )
-        keys = [key]
+        keys = [require_authority(store, authority, known)]
     else:
         with_data = {_authority_key_of(a) for a, _fw in world.reports.values()}
         for link in world.links:

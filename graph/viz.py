@@ -271,19 +271,9 @@ def explorer_graph(
     from graph.network import to_networkx
 
     if authority:
-        from graph.analysis import known_authorities
+        from graph.analysis import require_authority
 
-        known = known_authorities(store)
-        key = iri.authority_key(authority)
-        if key not in known:
-            import difflib
-
-            close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.5)
-            raise UnknownNameError(
-                f"no local authority {authority!r} in the store "
-                f"(known: {', '.join(sorted(known)) or 'none; ingest a report first'})",
-                close,
-            )
+        require_authority(store, authority)
     if only not in (None, "gaps"):
         raise UserError(f"--only {only!r} is not known; use --only gaps")
     if depth < 0:
