@@ -63,6 +63,15 @@ def result_format_option(default: str = "table") -> Any:
     )
 
 
+#: -o/--output shared by the commands that print a result or write a file
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of stdout.",
+)
+
+
 @click.group(cls=SgkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sgkg")
 @click.option(
@@ -338,12 +347,7 @@ def sparql(state: State, query: str, fmt: str) -> None:
     "-a",
     help="graphml/gexf only: just the bodies and links of this authority.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout.",
-)
+@output_option
 @pass_state
 def export(
     state: State, fmt: str, graph_iri: str | None, authority: str | None, output: Path | None
@@ -404,12 +408,7 @@ def export(
     help="Also record the expected-but-not-evidenced rows in the store as "
     "sg:ExpectationGap nodes (one named graph per authority), for SPARQL and the explorer.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout.",
-)
+@output_option
 @pass_state
 def gaps(
     state: State,
