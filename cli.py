@@ -45,7 +45,10 @@ class SgkgGroup(click.Group):
             click.echo(f"Error: {err}", err=True)
             candidates = getattr(err, "candidates", None)
             if candidates:
-                click.echo("Did you mean: " + "; ".join(candidates), err=True)
+                from graph.errors import AmbiguousNameError
+
+                lead = "Candidates" if isinstance(err, AmbiguousNameError) else "Did you mean"
+                click.echo(f"{lead}: " + "; ".join(candidates), err=True)
             ctx.exit(err.exit_code)
         except BrokenPipeError:  # `sgkg ... | head`
             sys.stderr.close()

@@ -126,7 +126,7 @@ def test_cli_show(bournemouth_store: Any) -> None:
 def test_cli_show_ambiguous_and_unknown_exit_2(bournemouth_store: Any) -> None:
     ambiguous = run_cli(bournemouth_store, "show", "board")
     assert ambiguous.exit_code == 2
-    assert "matches" in ambiguous.output and "Did you mean: " in ambiguous.output
+    assert "matches" in ambiguous.output and "Candidates: " in ambiguous.output
     unknown = run_cli(bournemouth_store, "show", "Famly Justise")
     assert unknown.exit_code == 2
     assert "no body called 'Famly Justise'" in unknown.output
