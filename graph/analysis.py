@@ -155,6 +155,11 @@ SELECT ?link ?source ?target ?kind ?quality ?quote ?auth ?ev ?n ?text ?evReport 
 }
 """
 
+#: links recorded for no authority: _link_authorities derives theirs
+_UNRECORDED_LINKS = """
+SELECT ?link WHERE { ?link a sg:Link . FILTER NOT EXISTS { ?link sg:authority ?anyAuthority } }
+"""
+
 _REPORTS = """
 SELECT ?report ?auth ?framework WHERE {
   ?report a sg:Report ; sg:authority ?auth .
@@ -260,7 +265,22 @@ def _key(value: str | None) -> str:
     return iri.concept_key(value) if value else ""
 
 
-def _read_world(store: Any) -> _World:
+def _scoped(query: str, pattern: str) -> str:
+    """``query`` restricted by ``pattern`` (which binds ``?scope``): the
+    pattern leads the WHERE clause and ``?scope`` joins the projection, since
+    pyoxigraph only substitutes projected variables."""
+    head, _, body = query.partition("WHERE {")
+    head = head.replace("SELECT DISTINCT ", "SELECT DISTINCT ?scope ", 1)
+    if "?scope" not in head:
+        head = head.replace("SELECT ", "SELECT ?scope ", 1)
+    return head + "WHERE {\n  " + pattern + body
+
+
+def _read_world(store: Any, authority_iri: str | None = None) -> _World:
+    """Everything the register needs. With ``authority_iri``, the two big
+    reads (links and mentions) are limited to that authority's links (and
+    links recorded for no authority) and reports; the rest is read whole."""
+    scope = {"scope": authority_iri} if authority_iri else None
     bodies: dict[str, _Body] = {}
     for r in store.select(_BODIES):
         b = bodies.setdefault(r["body"], _Body(r["body"], r["label"], _key(r["type"]), set()))
@@ -271,7 +291,14 @@ def _read_world(store: Any) -> _World:
     labels = {r["c"]: r["label"] for r in store.select(_TYPE_LABELS)}
 
     links: dict[str, _Link] = {}
-    for r in store.select(_LINKS):
+    if scope:
+        link_rows = store.select(_scoped(_LINKS, "?link sg:authority ?scope ."), scope)
+        unrecorded = {r["link"] for r in store.select(_UNRECORDED_LINKS)}
+        if unrecorded:  # rare: read them with the rest and keep only those
+            link_rows += [r for r in store.select(_LINKS) if r["link"] in unrecorded]
+    else:
+        link_rows = store.select(_LINKS)
+    for r in link_rows:
         link = links.setdefault(
             r["link"],
             _Link(r["link"], r["source"], r["target"], _key(r["kind"]), _key(r["quality"])),
@@ -289,7 +316,12 @@ def _read_world(store: Any) -> _World:
         reports[r["report"]] = (r["auth"], _key(r["framework"]))
 
     mentions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for r in store.select(_MENTIONS):
+    mention_rows = (
+        store.select(_scoped(_MENTIONS, "?report sg:authority ?scope ."), scope)
+        if scope
+        else store.select(_MENTIONS)
+    )
+    for r in mention_rows:
         label = unit_label(r["unit"], r["n"])
         mentions[(r["report"], _key(r["type"]))].add((label, r["unit"]))
 
@@ -507,11 +539,12 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
     (each by paragraph), then expected links the report does not evidence
     (statutory before practice expectations). Raises :class:`UnknownNameError`
     for an authority the store does not hold."""
-    world = _read_world(store)
     known = known_authorities(store)
     if authority:
         keys = [require_authority(store, authority, known)]
+        world = _read_world(store, authority_iri(keys[0]))
     else:
+        world = _read_world(store)
         with_data = {_authority_key_of(a) for a, _fw in world.reports.values()}
         for link in world.links:
             with_data |= {_authority_key_of(a) for a in _link_authorities(world, link)}

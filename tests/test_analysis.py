@@ -202,6 +202,31 @@ def test_whole_store_register_and_unknown_authority(tiny: Any) -> None:
     assert "testshire" in err.value.candidates
 
 
+def test_one_authority_register_matches_the_whole_store_one(tmp_path: Any) -> None:
+    """The register of one authority reads only its links (and links recorded
+    for no authority); it must list exactly the rows the whole-store register
+    lists for that authority, including a link with no sg:authority."""
+    from graph.store import open_store
+
+    unrecorded = f"""
+@prefix sg: <{ns.SG}> .
+@prefix lk: <{ns.LINK_KIND}> .
+@prefix lq: <{ns.LINK_QUALITY}> .
+<https://example.org/unrecorded> a sg:Link ; sg:linkKind lk:works-with ; sg:quality lq:weak ;
+    sg:source <{HOUSING}> ; sg:target <{CSP}> ;
+    sg:evidence <https://w3id.org/sgkg/id/report/testshire/2015-01-01/para/3> .
+"""
+    extra = tmp_path / "unrecorded.ttl"
+    extra.write_text(unrecorded, encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        load_rdf(store, FIXTURES / "analysis-tiny.ttl")
+        load_rdf(store, extra)
+        one = gap_register(store, "testshire").gaps
+        whole = [g for g in gap_register(store).gaps if g.authority == "testshire"]
+    assert one == whole
+    assert any(g.from_body.endswith("/housing") and g.to_body.endswith("/csp") for g in one)
+
+
 # ---------------------------------------------------------------- accountability
 
 
