@@ -336,7 +336,8 @@ def _resolve_body(store: Any, value: str, authority_key: str | None) -> str:
         except AmbiguousNameError:
             raise
         except UnknownNameError:
-            pass  # a body outside the authority (a Dorset board...) may still be meant
+            # a body outside the authority (a Dorset board...) may still be meant
+            return resolve_body(store, value)
     return resolve_body(store, value)
 
 

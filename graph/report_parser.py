@@ -664,15 +664,16 @@ def _apply_heading(w: _Walker, h: _Heading) -> None:
             w.pending_priority_under_recommendations = True
         else:
             w.pending_priority_under_recommendations = False
-        if (
+        # stay in the current section for "Areas for improvement" straight under
+        # "What does the LA need to improve?", and for a priority list under
+        # the recommendations; any other list heading opens a section
+        continues_aif = (
             kind == "areas-for-improvement"
             and st.list_kind == "areas-for-improvement"
             and st.after_heading
-        ):
-            pass  # "What does the LA need to improve?" then "Areas for improvement"
-        elif kind == "priority-actions" and w.pending_priority_under_recommendations:
-            pass
-        else:
+        )
+        continues_priority = kind == "priority-actions" and w.pending_priority_under_recommendations
+        if not (continues_aif or continues_priority):
             w.enter_section(_slug(h.title), h.title, st.area)
         st.list_kind = kind
         st.heading = None
