@@ -34,6 +34,8 @@ LIST_KIND = VOCAB + "list-kind/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
 #: named graph recording what was loaded from where (source, hash, time)
 CATALOG_GRAPH = GRAPHS + "catalog"
+#: named graph of precomputed whole-store answers of named queries (graph/views.py)
+VIEWS_GRAPH = GRAPHS + "views"
 
 PREFIXES: dict[str, str] = {
     "sg": SG,

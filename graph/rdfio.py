@@ -13,7 +13,7 @@ from graph import namespaces as ns
 from graph.errors import InputFileError, RdfSyntaxError, UnknownFormatError
 
 #: graphs the store maintains itself; loading a dump skips them
-RESERVED_GRAPHS = frozenset({ns.ONTOLOGY_GRAPH, ns.CATALOG_GRAPH})
+RESERVED_GRAPHS = frozenset({ns.ONTOLOGY_GRAPH, ns.CATALOG_GRAPH, ns.VIEWS_GRAPH})
 
 #: suffix -> pyoxigraph format name
 SUFFIX_FORMATS: dict[str, str] = {

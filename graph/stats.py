@@ -13,8 +13,10 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 } GROUP BY ?class ORDER BY DESC(?n) ?class
 """
 
-_GRAPHS = """
-SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g
+# the views graph only repeats the data (precomputed answers): not listed
+_GRAPHS = f"""
+SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ns.VIEWS_GRAPH}>) }}
+GROUP BY ?g ORDER BY ?g
 """
 
 

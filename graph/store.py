@@ -64,6 +64,7 @@ class GraphStore:
     read_only: bool = False
     _store: Any = field(default=None, repr=False)
     _union_flag: bool = field(default=False, repr=False)
+    _views_dirty: bool = field(default=False, repr=False)
 
     # ------------------------------------------------------------ opening
     def _open(self) -> None:
@@ -95,6 +96,7 @@ class GraphStore:
         import pyoxigraph as ox
 
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        views = ox.NamedNode(ns.VIEWS_GRAPH)
         marker = ox.NamedNode(ns.SG + "unionMaterialised")
         if list(self._store.quads_for_pattern(cat, marker, None, cat)):
             self._union_flag = False
@@ -104,7 +106,8 @@ class GraphStore:
             return
         self._store.update(
             f"DROP SILENT DEFAULT ; "
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {cat}) }} ; "
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != {cat} && ?g != {views}) }} ; "
             f'INSERT DATA {{ GRAPH {cat} {{ {cat} {marker} "true"^^<{ns.XSD}boolean> }} }}'
         )
         self._union_flag = False
@@ -131,8 +134,19 @@ class GraphStore:
             for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE):
                 quads.append(ox.Quad(q.subject, q.predicate, q.object, g))
         quads.append(ox.Quad(g, marker, ox.Literal(digest), g))
+        dirty = self._views_dirty
         self.replace_graph(ns.ONTOLOGY_GRAPH, quads, record=False)
+        # every answer is pending now, computed at the next writing session
+        self._views_dirty = dirty
         return True
+
+    def ensure_views(self) -> None:
+        """Start the precomputed answers of a store that has none, or whose
+        queries changed with an upgrade (they are computed when a writing
+        session ends; until then answers come from the data)."""
+        from graph import views
+
+        views.ensure(self)
 
     # ------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
@@ -188,6 +202,7 @@ class GraphStore:
             q
             for q in self._store.quads_for_pattern(None, None, None, None)
             if not isinstance(q.graph_name, ox.DefaultGraph)
+            and q.graph_name.value != ns.VIEWS_GRAPH
         )
 
     def __len__(self) -> int:
@@ -195,7 +210,9 @@ class GraphStore:
         import pyoxigraph as ox
 
         union = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return len(self._store) - union
+        views = ox.NamedNode(ns.VIEWS_GRAPH)
+        derived = sum(1 for _ in self._store.quads_for_pattern(None, None, None, views))
+        return len(self._store) - union - derived
 
     def canonical_dump(self) -> str:
         """Every quad as sorted N-Quads lines: equal dumps mean equal stores."""
@@ -220,14 +237,21 @@ class GraphStore:
 
         if self.read_only:
             raise StoreError(f"the store {self.path} is open read-only")
+        from graph import views
+
         g = ox.NamedNode(graph_iri)
         triples = list(_as_triples(data))
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        affected = views.affected_authorities(self, graph_iri, triples)
         parts = [_retract_from_union(g, cat), f"DROP SILENT GRAPH {g}"]
         if lines:
             parts.append("INSERT DATA { GRAPH " + str(g) + " {\n" + "\n".join(lines) + "\n} }")
             parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        # in the same transaction: the precomputed answers this write may change
+        invalidate = views.invalidate_update(affected)
+        if invalidate:
+            parts.append(invalidate)
         if record:
             now = ox.Literal(
                 datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -246,17 +270,42 @@ class GraphStore:
             self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as err:
             raise StoreError(f"writing graph {graph_iri} failed: {err}") from err
+        self._views_dirty = True
         return len(lines)
 
     def remove_graph(self, graph_iri: str) -> None:
         import pyoxigraph as ox
 
+        from graph import views
+
         g = ox.NamedNode(graph_iri)
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        affected = views.affected_authorities(self, graph_iri, [])
+        invalidate = views.invalidate_update(affected)
         self._store.update(
             f"{_retract_from_union(g, cat)} ; DROP SILENT GRAPH {g} ; "
             f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}"
+            + (f" ; {invalidate}" if invalidate else "")
         )
+        self._views_dirty = True
+
+    def invalidate_views(self) -> None:
+        """Mark every authority's precomputed answers pending: for bulk
+        writers that bypass :meth:`replace_graph` (e.g. ``bench/synthetic.py``)."""
+        from graph import views
+
+        self._store.update(views.invalidate_update(None))
+        self._views_dirty = True
+
+    def refresh_views(self, limit: int | None = None) -> int:
+        """Compute the pending precomputed answers (see :mod:`graph.views`).
+
+        Returns how many authorities were brought up to date."""
+        from graph import views
+
+        done = views.refresh(self, limit)
+        self._views_dirty = False
+        return done
 
     def flush(self) -> None:
         if not self.read_only:
@@ -272,8 +321,14 @@ class GraphStore:
     def __enter__(self) -> GraphStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type | None, *exc: object) -> None:
+        # a session that wrote brings the precomputed answers up to date, even
+        # when it ends with an error (what it wrote is committed), unless interrupted
+        try:
+            if self._views_dirty and (exc_type is None or issubclass(exc_type, Exception)):
+                self.refresh_views()
+        finally:
+            self.close()
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
@@ -290,6 +345,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Gr
             store._open()
             store.ensure_union()
             store.ensure_ontology()
+            store.ensure_views()
             return store
         except StoreLockedError:
             store = GraphStore(p, read_only=True)
@@ -300,6 +356,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Gr
     store._open()
     store.ensure_union()
     store.ensure_ontology()
+    store.ensure_views()
     return store
 
 
@@ -323,7 +380,8 @@ def _retract_from_union(g: Any, cat: Any) -> str:
     ``g`` that no other data graph holds (run before ``g`` is dropped)."""
     return (
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {cat}) }} }}"
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+        f"FILTER(?h != {g} && ?h != {cat} && ?h != <{ns.VIEWS_GRAPH}>) }} }}"
     )
 
 
