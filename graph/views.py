@@ -39,6 +39,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graph import namespaces as ns
@@ -101,8 +102,10 @@ def spec_for(query: Any) -> ViewSpec | None:
     )
 
 
-def view_specs() -> list[tuple[Any, ViewSpec]]:
-    """The shipped named queries that have views, with their layout."""
+@lru_cache(maxsize=1)
+def view_specs() -> tuple[tuple[Any, ViewSpec], ...]:
+    """The shipped named queries that have views, with their layout (read
+    once per process: the shipped files do not change under it)."""
     from graph.queries import list_queries
 
     out = []
@@ -110,9 +113,10 @@ def view_specs() -> list[tuple[Any, ViewSpec]]:
         spec = spec_for(q)
         if spec is not None:
             out.append((q, spec))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
     """Changes whenever a shipped view query or the stored format changes."""
     h = hashlib.sha256(FORMAT.encode())
