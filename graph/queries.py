@@ -101,6 +101,19 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     examples: tuple[str, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
+    #: the variable naming what one row is about (``#+ row:``), and whether it is printed
+    row: str | None = None
+    row_hidden: bool = False
+    #: parameter -> graph pattern choosing the rows (by ``row``) a value keeps (``#+ facet:``)
+    facets: dict[str, str] = field(default_factory=dict)
+
+    def hidden(self) -> set[str]:
+        """Columns ``sgkg query`` does not print: parameters echo the values
+        given; a hidden row variable is an IRI for the machinery."""
+        out = {p.name for p in self.params}
+        if self.row and self.row_hidden:
+            out.add(self.row)
+        return out
 
     def param(self, name: str) -> Param | None:
         wanted = name.replace("-", "_")
@@ -129,6 +142,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     fields: dict[str, list[str]] = {}
     params: list[Param] = []
     examples: list[str] = []
+    facets: dict[str, str] = {}
     last: str | None = None
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -146,12 +160,23 @@ def parse_query_file(path: Path) -> NamedQuery:
                 params.append(_parse_param(value, path, lineno))
             elif key == "example":
                 examples.append(value)
+            elif key == "facet":
+                name, sep, pattern = value.partition(":")
+                if not sep or not re.fullmatch(r"\w+", name.strip()) or not pattern.strip():
+                    raise QueryError(
+                        f"{path}, line {lineno}: write '#+ facet: PARAM: graph pattern'"
+                    )
+                facets[name.strip()] = pattern.strip()
             else:
                 fields.setdefault(key, []).append(value)
             last = key
             continue
         more = _CONTINUATION.match(stripped)
-        if more and last in ("summary", "description"):
+        if more and last in ("summary", "description", "facet"):
+            if last == "facet":
+                key = list(facets)[-1]
+                facets[key] += " " + more.group(1).strip()
+                continue
             fields[last].append(more.group(1).strip())
             continue
         if more and last == "example":
@@ -159,7 +184,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             continue
         raise QueryError(
             f"{path}, line {lineno}: cannot read header line {stripped!r}; "
-            "write '#+ field: value' (summary, description, param, example)"
+            "write '#+ field: value' (summary, description, param, example, row, facet)"
         )
     summary = " ".join(fields.get("summary", [])).strip()
     if not summary:
@@ -170,6 +195,18 @@ def parse_query_file(path: Path) -> NamedQuery:
     for p in params:
         if not re.search(rf"\?{p.name}\b", text):
             raise QueryError(f"{path}: parameter {p.name!r} is declared but ?{p.name} is not used")
+    row, row_hidden = None, False
+    if fields.get("row"):
+        found_row = re.fullmatch(r"\??(\w+)\s*(,\s*hidden)?", " ".join(fields["row"]).strip())
+        if not found_row:
+            raise QueryError(f"{path}: write '#+ row: VARIABLE' or '#+ row: VARIABLE, hidden'")
+        row, row_hidden = found_row.group(1), bool(found_row.group(2))
+    optional = {p.name for p in params if p.optional}
+    for name, pattern in facets.items():
+        if name not in optional:
+            raise QueryError(f"{path}: a facet is for an optional parameter; {name!r} is not one")
+        if row is None or not re.search(rf"\?{row}\b", pattern):
+            raise QueryError(f"{path}: the facet of {name!r} must use the row variable (#+ row:)")
     return NamedQuery(
         name=path.stem,
         path=path,
@@ -179,6 +216,9 @@ def parse_query_file(path: Path) -> NamedQuery:
         params=tuple(params),
         examples=tuple(examples),
         fields={k: " ".join(v) for k, v in fields.items()},
+        row=row,
+        row_hidden=row_hidden,
+        facets=facets,
     )
 
 
@@ -496,7 +536,7 @@ def finish_result(query: NamedQuery, result: Any) -> Any:
     dropped, paragraph lists in paragraph order."""
     if result.kind != "select":
         return result
-    hidden = {p.name for p in query.params}
+    hidden = query.hidden()
     keep = [i for i, v in enumerate(result.variables) if v not in hidden]
     lists = {i for i in keep if result.variables[i] in LIST_COLUMNS}
     result.variables = [result.variables[i] for i in keep]

@@ -37,4 +37,21 @@ def store_stats(store: Any) -> dict[str, Any]:
     classes = [
         {"class": r["class"].replace(ns.SG, "sg:"), "count": r["n"]} for r in store.select(_CLASSES)
     ]
-    return {"triples": len(store), "graphs": graphs, "classes": classes}
+    return {
+        "triples": len(store),
+        "graphs": graphs,
+        "classes": classes,
+        "views": views_status(store),
+    }
+
+
+def views_status(store: Any) -> dict[str, Any]:
+    """The precomputed whole-store answers: authorities up to date and pending."""
+    from graph import views
+
+    ready = store.select(
+        f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ns.VIEWS_GRAPH}> "
+        f"{{ ?p sg:viewAuthority ?a }} }}"
+    )[0]["n"]
+    waiting = views.pending(store)
+    return {"ready": ready, "pending": len(waiting), "usable": views.usable(store)}

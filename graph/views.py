@@ -69,6 +69,8 @@ class ViewSpec:
     optional: tuple[str, ...]  # optional parameters other than the authority
     order_column: str  # the first ORDER BY variable (a printed column)
     descending: bool
+    row: str | None = None  # what a row is about (#+ row:), kept for facets
+    facets: tuple[str, ...] = ()  # optional parameters answered by filtering rows
 
 
 def spec_for(query: Any) -> ViewSpec | None:
@@ -99,6 +101,8 @@ def spec_for(query: Any) -> ViewSpec | None:
         optional=tuple(optional),
         order_column=order.group(2),
         descending=(order.group(1) or "").upper() == "DESC",
+        row=query.row if query.facets else None,
+        facets=tuple(name for name in optional if name in query.facets),
     )
 
 
@@ -274,7 +278,8 @@ def ensure(store: Any) -> bool:
     return True
 
 
-def _usable(store: Any) -> bool:
+def usable(store: Any) -> bool:
+    """True when the store's views are of this version of the queries."""
     import pyoxigraph as ox
 
     g = ox.NamedNode(VIEWS_GRAPH)
@@ -305,18 +310,20 @@ def _compute(store: Any, query: Any, spec: ViewSpec, authority: str, split_bound
     bindings: dict[str, Any] = {"authority": ox.NamedNode(authority), **split_bound}
     result = run_query(store, query.text, bindings)
     positions = [result.variables.index(s) for s in spec.splits]
+    node = result.variables.index(spec.row) if spec.row else None
     groups: dict[tuple, list] = {}
     for row in result.rows:
         key = tuple(row[i] for i in positions)
         groups.setdefault(key, []).append(row)
     out = {}
     for key, rows in groups.items():
+        nodes = [row[node] for row in rows] if node is not None else None
         result.rows = rows
         finished = finish_result(query, _copy(result))
-        out[key] = (finished.variables, finished.rows)
+        out[key] = (finished.variables, finished.rows, nodes)
     if not groups:
         finished = finish_result(query, _copy(result))
-        out[()] = (finished.variables, [])
+        out[()] = (finished.variables, [], [] if node is not None else None)
     return out
 
 
@@ -331,7 +338,7 @@ def refresh(store: Any, limit: int | None = None) -> int:
     transaction per authority. Returns how many authorities were done."""
     import pyoxigraph as ox
 
-    if store.read_only or not _usable(store):
+    if store.read_only or not usable(store):
         return 0
     g = f"<{VIEWS_GRAPH}>"
     specs = view_specs()
@@ -342,16 +349,18 @@ def refresh(store: Any, limit: int | None = None) -> int:
         lines = []
         for query, spec in specs:
             parts = _compute(store, query, spec, authority, {})
-            for key, (variables, rows) in parts.items():
+            for key, (variables, rows, nodes) in parts.items():
                 if spec.splits and not rows:
                     continue
                 view = _view_node(spec.name, key)
                 part = _partition_node(view, authority)
-                payload = json.dumps(
-                    {"v": variables, "r": [[_encode(c) for c in row] for row in rows]},
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                )
+                data: dict[str, Any] = {
+                    "v": variables,
+                    "r": [[_encode(c) for c in row] for row in rows],
+                }
+                if nodes is not None:
+                    data["n"] = [_encode(n) for n in nodes]
+                payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 lines.append(f"<{view}> <{_PARTITION}> <{part}> .")
                 lines.append(f"<{part}> <{_FOR}> <{authority}> .")
                 lines.append(f"<{part}> <{_ROWS}> {ox.Literal(payload)} .")
@@ -371,11 +380,14 @@ def refresh(store: Any, limit: int | None = None) -> int:
 
 def applies(query: Any, bindings: dict[str, Any]) -> ViewSpec | None:
     """The view layout to answer ``query`` with ``bindings`` from views: a
-    whole-store question (no authority) with no optional filter given."""
+    whole-store question (no authority), its optional filters only those that
+    have a facet."""
     if "authority" in bindings:
         return None
     spec = spec_for(query)
-    if spec is None or any(name in bindings for name in spec.optional):
+    if spec is None:
+        return None
+    if any(name in bindings and name not in spec.facets for name in spec.optional):
         return None
     if any(name not in bindings for name in spec.splits):
         return None
@@ -392,12 +404,14 @@ def answer(store: Any, query: Any, bindings: dict[str, Any]) -> Any | None:
     from graph.sparql import QueryResult
 
     spec = applies(query, bindings)
-    if spec is None or not folder_is_shipped(query) or not _usable(store):
+    if spec is None or not folder_is_shipped(query) or not usable(store):
         return None
     g = ox.NamedNode(VIEWS_GRAPH)
     split_values = [bindings[s] for s in spec.splits]
     view = ox.NamedNode(_view_node(spec.name, split_values))
     rows_p = ox.NamedNode(_ROWS)
+    filters = {name: bindings[name] for name in spec.facets if name in bindings}
+    keep = _facet_rows(store, query, spec, filters) if filters else None
     decode = _decoder()
     variables: list[str] | None = None
     partitions: list[list[list[Any]]] = []
@@ -405,10 +419,19 @@ def answer(store: Any, query: Any, bindings: dict[str, Any]) -> Any | None:
         for r in store.ox.quads_for_pattern(q.object, rows_p, None, g):
             data = json.loads(r.object.value)
             variables = data["v"]
-            partitions.append([[decode(c) for c in row] for row in data["r"]])
+            if keep is None:
+                partitions.append([[decode(c) for c in row] for row in data["r"]])
+            else:
+                chosen = [
+                    [decode(c) for c in row]
+                    for row, node in zip(data["r"], data["n"], strict=True)
+                    if node in keep
+                ]
+                partitions.append(chosen)
     split_bound = dict(zip(spec.splits, split_values, strict=True))
     for authority in pending(store):
-        for vars_, rows in _compute(store, query, spec, authority, split_bound).values():
+        parts = _compute(store, query, spec, authority, {**split_bound, **filters})
+        for vars_, rows, _ in parts.values():
             variables = variables or vars_
             if rows:
                 partitions.append(rows)
@@ -418,6 +441,26 @@ def answer(store: Any, query: Any, bindings: dict[str, Any]) -> Any | None:
     col = variables.index(spec.order_column)
     rows = list(_merge(partitions, col, spec.descending))
     return QueryResult(kind="select", variables=variables, rows=rows)
+
+
+def _facet_rows(store: Any, query: Any, spec: ViewSpec, filters: dict[str, Any]) -> set[str]:
+    """The rows (their ``#+ row:`` node, encoded as in a partition) that the
+    given optional parameters keep, by each one's ``#+ facet:`` pattern."""
+    keep: set[str] | None = None
+    for name, value in filters.items():
+        text = (
+            _prologue(query.text)
+            + f"SELECT DISTINCT ?{spec.row} ?{name} WHERE {{ {query.facets[name]} }}"
+        )
+        result = store.query(text, {name: value})
+        found = {_encode(sol[spec.row]) for sol in result}
+        keep = found if keep is None else keep & found
+    return keep or set()
+
+
+def _prologue(text: str) -> str:
+    """The PREFIX lines of a query."""
+    return "".join(m.group(0) + "\n" for m in re.finditer(r"(?im)^\s*PREFIX\s+\S*\s*<[^>]*>", text))
 
 
 def _merge(partitions: list[list[list[Any]]], col: int, descending: bool) -> Iterator[list[Any]]:

@@ -49,6 +49,13 @@ def _topics(store: Any) -> list[str]:
     return [r["t"] for r in rows]
 
 
+#: values of each facet parameter in a store: every body type, every body asked to act
+_FACET_VALUES = {
+    "body_type": "SELECT DISTINCT ?v WHERE { ?b sg:bodyType ?v } ORDER BY ?v",
+    "body": "SELECT DISTINCT ?v WHERE { ?i sg:addressedTo ?v } ORDER BY ?v",
+}
+
+
 def _cases(store: Any) -> Iterator[tuple[str, dict[str, str]]]:
     for query, spec in views.view_specs():
         if spec.splits == ("topic",):
@@ -57,6 +64,9 @@ def _cases(store: Any) -> Iterator[tuple[str, dict[str, str]]]:
         else:
             assert not spec.splits
             yield query.name, {}
+        for name in spec.facets:
+            for row in store.select(_FACET_VALUES[name]):
+                yield query.name, {name: row["v"]}
 
 
 def _assert_views_match_the_query(store: Any) -> int:
@@ -98,6 +108,23 @@ def several_authorities(tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
 
 def test_the_whole_store_questions_have_views() -> None:
     assert {q.name for q, _ in views.view_specs()} == VIEW_QUERIES
+    facets = {q.name: spec.facets for q, spec in views.view_specs() if spec.facets}
+    assert facets == {
+        "weak-links": ("body_type",),
+        "bodies": ("body_type",),
+        "areas-for-improvement": ("body",),
+    }
+
+
+def test_a_filter_across_the_store_is_answered_from_views(several_authorities: Any) -> None:
+    # "every weak or absent link involving housing, nationally"
+    query, result = run_named_query(several_authorities, "weak-links", {"body_type": "housing"})
+    bindings = resolve_params(several_authorities, query, {"body_type": "housing"})
+    assert views.answer(several_authorities, query, bindings) is not None
+    assert len({row[0].value.split("/")[0] for row in result.rows}) >= 3
+    assert all("housing" in (row[1].value + row[3].value).lower() for row in result.rows)
+    # the row's link is machinery, not a column
+    assert "link" not in result.variables
 
 
 def test_a_finished_session_leaves_nothing_pending(several_authorities: Any) -> None:
@@ -251,3 +278,22 @@ def test_views_are_not_data(tmp_path: Path) -> None:
         assert b"viewRows" not in out.getvalue()
         # and the union default graph, which queries read, holds none of it
         assert not store.select("SELECT * WHERE { ?p sg:viewRows ?rows }")
+
+
+def test_sgkg_stats_says_how_many_authorities_are_ready(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    store_path = tmp_path / "store"
+    tiny = _tiny_copy(tmp_path)
+    runner = CliRunner()
+    loaded = runner.invoke(cli, ["--store", str(store_path), "load", str(tiny)])
+    assert loaded.exit_code == 0, loaded.output
+    out = runner.invoke(cli, ["--store", str(store_path), "stats"]).output
+    assert "precomputed whole-store answers: 3 authorities ready, 0 pending" in out
+    store = open_store(store_path)
+    load_rdf(store, _edit(tiny, "sg:quality lq:weak", "sg:quality lq:absent"))
+    store.close()  # stopped before recomputing
+    out = runner.invoke(cli, ["--store", str(store_path), "stats"]).output
+    assert "0 authorities ready, 3 pending" in out
