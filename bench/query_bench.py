@@ -25,6 +25,12 @@ authority (or one body) and, where that differs, the whole store.
   process with the store open; the median of ``--repeat`` runs after one
   unmeasured run.
 
+Whole-store forms are answered from the store's precomputed views
+(``graph/views.py``); for those the table also gives the query itself, warm,
+and the cost of keeping the views (recomputing one authority, on a copy).
+The stores must have no pending views (a finished writing session leaves
+none).
+
 Targets on the 1M-triple store: every query under 100 ms warm and under 1 s
 fresh. An empty result is flagged: a benchmark of nothing proves nothing.
 """
