@@ -173,29 +173,22 @@ def time_fresh(store: Path, case: Case, runs: int) -> float:
     return statistics.median(times)
 
 
-def time_warm(store: object, case: Case, repeat: int) -> tuple[int, float]:
+def time_warm(store: object, case: Case, repeat: int, use_views: bool = True) -> tuple[int, float]:
+    """Rows and median ms of ``repeat`` in-process runs after one unmeasured
+    run; ``use_views=False`` times the query itself."""
     from graph.queries import run_named_query
 
-    _, result = run_named_query(store, case.query, case.params)  # unmeasured
+    def once() -> int:
+        _, result = run_named_query(store, case.query, case.params, use_views=use_views)
+        return len(result.rows)
+
+    rows = once()
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        _, result = run_named_query(store, case.query, case.params)
+        once()
         times.append(time.perf_counter() - t0)
-    return len(result.rows), statistics.median(times) * 1000
-
-
-def time_direct(store: object, case: Case, repeat: int) -> float:
-    """The same case answered by the query itself, not the views (warm)."""
-    from graph.queries import run_named_query_directly
-
-    run_named_query_directly(store, case.query, case.params)  # unmeasured
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        run_named_query_directly(store, case.query, case.params)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+    return rows, statistics.median(times) * 1000
 
 
 def answered_from_views(store: object, case: Case) -> bool:
@@ -233,6 +226,15 @@ def time_refresh(path: Path, authorities: int) -> tuple[float, int]:
             times.append(time.perf_counter() - t0)
         store.close()
     return statistics.median(times), total
+
+
+def refresh_line(path: Path, authorities: int) -> str:
+    one, total = time_refresh(path, authorities)
+    return (
+        f"Keeping the views: recomputing one authority's whole-store answers (what "
+        f"a write of one report adds) takes {one:.2f} s (median of {authorities}); "
+        f"all {total} authorities about {one * total:.0f} s."
+    )
 
 
 def non_empty_cases(store: object, authority: str, tries: int = 20) -> list[Case]:
@@ -278,7 +280,7 @@ def bench_store(path: Path, authority: str, repeat: int, fresh: int) -> tuple[in
             timing = Timing(case, rows, warm, fresh_s[i])
             if answered_from_views(store, case):
                 timing.from_views = True
-                timing.direct_ms = time_direct(store, case, max(1, repeat // 2))
+                timing.direct_ms = time_warm(store, case, max(1, repeat // 2), use_views=False)[1]
             out.append(timing)
     return triples, out
 
@@ -352,25 +354,13 @@ def main() -> None:
             build_corpus(args.corpus, args.corpus_pdfs)
         triples, timings = bench_store(args.corpus, args.corpus_authority, args.repeat, args.fresh)
         title = f"Development corpus: 34 reports, the seed and its layer ({triples:,} triples)"
-        parts += [table(title, timings, False), ""]
-        one, total = time_refresh(args.corpus, args.refresh)
-        parts += [
-            f"Keeping the views: one authority {one:.2f} s (median of {args.refresh}), "
-            f"{total} authorities.",
-            "",
-        ]
+        parts += [table(title, timings, False), "", refresh_line(args.corpus, args.refresh), ""]
     if args.synthetic:
         if not args.synthetic.exists():
             build_synthetic(args.synthetic)
         triples, timings = bench_store(args.synthetic, args.authority, args.repeat, args.fresh)
         title = f"Synthetic national store: 150 authorities ({triples:,} triples)"
-        parts += [table(title, timings, True), ""]
-        one, total = time_refresh(args.synthetic, args.refresh)
-        parts += [
-            f"Keeping the views: recomputing one authority's whole-store answers (what "
-            f"a write of one report adds) takes {one:.2f} s (median of {args.refresh}); "
-            f"all {total} authorities about {one * total:.0f} s.",
-        ]
+        parts += [table(title, timings, True), "", refresh_line(args.synthetic, args.refresh)]
     text = "\n".join(parts) + "\n"
     print(text)
     if args.out:

@@ -492,20 +492,26 @@ def resolve_concept(store: Any, value: str, kind: str) -> str:
 
 
 def run_named_query(
-    store: Any, name: str, given: dict[str, str] | None = None, folder: Path | None = None
+    store: Any,
+    name: str,
+    given: dict[str, str] | None = None,
+    folder: Path | None = None,
+    *,
+    use_views: bool = True,
 ) -> tuple[NamedQuery, Any]:
     """Run the named query ``name`` with ``given`` parameter values.
 
     Returns the query and a :class:`graph.sparql.QueryResult` without the
     parameter columns (they only echo the values given). A whole-store
     question is answered from the store's precomputed views when it can be
-    (:mod:`graph.views`): the same rows, in the same order, much faster."""
+    (:mod:`graph.views`): the same rows, in the same order, much faster;
+    ``use_views=False`` always runs the query itself."""
     from graph import views
     from graph.sparql import run_query
 
     query = load_query(name, folder)
     bindings = resolve_params(store, query, given or {})
-    ready = views.answer(store, query, bindings)
+    ready = views.answer(store, query, bindings) if use_views else None
     if ready is not None:
         return query, ready
     try:
@@ -513,17 +519,6 @@ def run_named_query(
     except RuntimeError as err:  # pyoxigraph: a bound variable missing from SELECT
         raise QueryError(f"{query.path}: cannot bind its parameters: {err}") from err
     return query, finish_result(query, result)
-
-
-def run_named_query_directly(
-    store: Any, name: str, given: dict[str, str] | None = None
-) -> tuple[NamedQuery, Any]:
-    """:func:`run_named_query` without views: always the query itself."""
-    from graph.sparql import run_query
-
-    query = load_query(name)
-    bindings = resolve_params(store, query, given or {})
-    return query, finish_result(query, run_query(store, query.text, bindings))
 
 
 def folder_is_shipped(query: NamedQuery) -> bool:

@@ -21,7 +21,10 @@ GROUP BY ?g ORDER BY ?g
 
 
 def store_stats(store: Any) -> dict[str, Any]:
-    """Triples, named graphs with their sizes and sources, entities per sg: class."""
+    """Triples, named graphs with their sizes and sources, entities per sg:
+    class, and the state of the precomputed whole-store answers."""
+    from graph import views
+
     sources = {
         r["g"]: r["src"]
         for r in store.select(
@@ -41,17 +44,5 @@ def store_stats(store: Any) -> dict[str, Any]:
         "triples": len(store),
         "graphs": graphs,
         "classes": classes,
-        "views": views_status(store),
+        "views": views.status(store),
     }
-
-
-def views_status(store: Any) -> dict[str, Any]:
-    """The precomputed whole-store answers: authorities up to date and pending."""
-    from graph import views
-
-    ready = store.select(
-        f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{ns.VIEWS_GRAPH}> "
-        f"{{ ?p sg:viewAuthority ?a }} }}"
-    )[0]["n"]
-    waiting = views.pending(store)
-    return {"ready": ready, "pending": len(waiting), "usable": views.usable(store)}

@@ -224,8 +224,9 @@ def affected_authorities(store: Any, graph_iri: str, new_triples: list[Any]) -> 
         return None
     authority = ox.NamedNode(_AUTHORITY)
     default = ox.DefaultGraph()
-    for iri in {(_REPORT_ANCHOR.match(a) or a) for a in anchors}:
-        anchor = iri if isinstance(iri, str) else iri.group(0)
+    # a paragraph, judgement or list item is about the authority of its report
+    reports = {m.group(0) for a in anchors if (m := _REPORT_ANCHOR.match(a))}
+    for anchor in {a for a in anchors if not _REPORT_ANCHOR.match(a)} | reports:
         for q in store.ox.quads_for_pattern(ox.NamedNode(anchor), authority, None, default):
             found.add(q.object.value)
     return found
@@ -261,18 +262,12 @@ def invalidate_update(authorities: set[str] | None) -> str:
 def ensure(store: Any) -> bool:
     """Start (or restart, after an upgrade changed a query) the views of a
     writable store: every authority pending. Returns True when it wrote."""
-    import pyoxigraph as ox
-
-    g = ox.NamedNode(VIEWS_GRAPH)
-    current = version()
-    marks = list(store.ox.quads_for_pattern(g, ox.NamedNode(_VERSION), None, g))
-    if marks and marks[0].object.value == current:
+    if usable(store) or store.read_only:
         return False
-    if store.read_only:
-        return False
+    g = f"<{VIEWS_GRAPH}>"
     store.ox.update(
         f"DROP SILENT GRAPH {g} ; "
-        f'INSERT DATA {{ GRAPH {g} {{ {g} <{_VERSION}> "{current}" }} }} ; '
+        f'INSERT DATA {{ GRAPH {g} {{ {g} <{_VERSION}> "{version()}" }} }} ; '
         + invalidate_update(None)
     )
     return True
@@ -285,6 +280,16 @@ def usable(store: Any) -> bool:
     g = ox.NamedNode(VIEWS_GRAPH)
     marks = list(store.ox.quads_for_pattern(g, ox.NamedNode(_VERSION), None, g))
     return bool(marks) and marks[0].object.value == version()
+
+
+def status(store: Any) -> dict[str, Any]:
+    """How many authorities have their partitions, how many are pending, and
+    whether the views are of this version (``sgkg stats``)."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(VIEWS_GRAPH)
+    ready = {q.object.value for q in store.ox.quads_for_pattern(None, ox.NamedNode(_FOR), None, g)}
+    return {"ready": len(ready), "pending": len(pending(store)), "usable": usable(store)}
 
 
 def pending(store: Any) -> list[str]:
@@ -300,37 +305,31 @@ def pending(store: Any) -> list[str]:
 
 
 def _compute(store: Any, query: Any, spec: ViewSpec, authority: str, split_bound: dict) -> Any:
-    """The partition(s) of one authority: ``{split values: (variables, rows)}``
-    in printed form."""
+    """The partition(s) of one authority in printed form:
+    ``{split values: (variables, rows, row nodes or None)}``."""
     import pyoxigraph as ox
 
     from graph.queries import finish_result
     from graph.sparql import run_query
 
     bindings: dict[str, Any] = {"authority": ox.NamedNode(authority), **split_bound}
-    result = run_query(store, query.text, bindings)
-    positions = [result.variables.index(s) for s in spec.splits]
-    node = result.variables.index(spec.row) if spec.row else None
-    groups: dict[tuple, list] = {}
-    for row in result.rows:
-        key = tuple(row[i] for i in positions)
-        groups.setdefault(key, []).append(row)
-    out = {}
-    for key, rows in groups.items():
-        nodes = [row[node] for row in rows] if node is not None else None
-        result.rows = rows
-        finished = finish_result(query, _copy(result))
-        out[key] = (finished.variables, finished.rows, nodes)
+    raw = run_query(store, query.text, bindings)
+    positions = [raw.variables.index(s) for s in spec.splits]
+    keys = [tuple(row[i] for i in positions) for row in raw.rows]
+    nodes = [row[raw.variables.index(spec.row)] for row in raw.rows] if spec.row else None
+    finished = finish_result(query, raw)  # same rows, same order, printed columns
+    groups: dict[tuple, tuple[list, list]] = {}
+    for i, row in enumerate(finished.rows):
+        rows, kept = groups.setdefault(keys[i], ([], []))
+        rows.append(row)
+        if nodes is not None:
+            kept.append(nodes[i])
     if not groups:
-        finished = finish_result(query, _copy(result))
-        out[()] = (finished.variables, [], [] if node is not None else None)
-    return out
-
-
-def _copy(result: Any) -> Any:
-    from graph.sparql import QueryResult
-
-    return QueryResult(kind=result.kind, variables=list(result.variables), rows=list(result.rows))
+        groups[()] = ([], [])
+    return {
+        key: (finished.variables, rows, kept if nodes is not None else None)
+        for key, (rows, kept) in groups.items()
+    }
 
 
 def refresh(store: Any, limit: int | None = None) -> int:

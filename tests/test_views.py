@@ -14,7 +14,7 @@ from conftest import FIXTURES, load_rdf
 
 from graph import namespaces as ns
 from graph import views
-from graph.queries import resolve_params, run_named_query, run_named_query_directly
+from graph.queries import resolve_params, run_named_query
 from graph.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +73,7 @@ def _assert_views_match_the_query(store: Any) -> int:
     """Every whole-store form answered from views equals the query run itself."""
     checked = 0
     for name, params in _cases(store):
-        query, direct = run_named_query_directly(store, name, params)
+        query, direct = run_named_query(store, name, params, use_views=False)
         ready = views.answer(store, query, resolve_params(store, query, params))
         assert ready is not None, f"{name} {params} was not answered from views"
         assert ready.variables == direct.variables, name
