@@ -27,7 +27,7 @@ class State:
     store_path: Path | None = None
 
     def open(self, read_only: bool = False) -> Any:
-        from graph.store import open_store
+        from graph.store.embedded import open_store
 
         return open_store(self.store_path, read_only=read_only)
 
@@ -129,7 +129,7 @@ def load(
       sgkg load data/curated/bournemouth-2014.ttl
       cat extra.nt | sgkg load - --input-format nt
     """
-    from graph.rdfio import parse_file
+    from graph.rdf.files import parse_file
 
     stdin = sys.stdin.buffer
     parsed = [parse_file(f, input_format, stdin, graph_iri) for f in files]
@@ -265,8 +265,8 @@ def stats(state: State, as_json: bool) -> None:
     """
     import json
 
-    from graph.sparql import format_table
-    from graph.stats import store_stats
+    from graph.store.sparql import format_table
+    from graph.store.stats import store_stats
 
     with state.open(read_only=True) as store:
         s = store_stats(store)
@@ -329,7 +329,7 @@ def sparql(state: State, query: str, fmt: str) -> None:
           sg:judgementArea/skos:prefLabel ?area ; sg:grade/skos:prefLabel ?grade }'
       sgkg sparql @my-query.rq --format csv
     """
-    from graph.sparql import format_result, run_query
+    from graph.store.sparql import format_result, run_query
 
     text = read_query_text(query)
     with state.open(read_only=True) as store:
@@ -372,10 +372,10 @@ def export(
     """
     import io
 
-    from graph.network import NETWORK_FORMATS
+    from graph.analysis.network import NETWORK_FORMATS
 
     if fmt in NETWORK_FORMATS:
-        from graph.network import serialise_network, to_networkx
+        from graph.analysis.network import serialise_network, to_networkx
 
         if graph_iri:
             raise click.UsageError("--graph applies to RDF formats; use --authority with " + fmt)
@@ -385,7 +385,7 @@ def export(
         return
     if authority:
         raise click.UsageError("--authority applies to graphml and gexf; use --graph for RDF")
-    from graph.rdfio import export as export_rdf
+    from graph.rdf.files import export as export_rdf
 
     buf = io.BytesIO()
     with state.open(read_only=True) as store:
@@ -443,8 +443,8 @@ def gaps(
       sgkg gaps --source expected --format csv
       sgkg gaps --save
     """
-    from graph.analysis import gap_register, save_gaps
-    from graph.register import render
+    from graph.analysis.register import gap_register, save_gaps
+    from graph.analysis.register_render import render
 
     with state.open(read_only=not save) as store:
         register = gap_register(store, authority)
@@ -477,7 +477,7 @@ def path_command(state: State, a: str, b: str, authority: str | None, directed: 
       sgkg path "Housing in Bournemouth" "Chief Executive"
       sgkg path LSCB "Family Justice Board" --authority bournemouth
     """
-    from graph.routes import format_route, path
+    from graph.analysis.routes import format_route, path
 
     with state.open(read_only=True) as store:
         route = path(store, a, b, authority, directed)
@@ -502,8 +502,8 @@ def accountability(state: State, body: str, authority: str | None) -> None:
       sgkg accountability LSCB --authority bournemouth
       sgkg accountability "Bournemouth Virtual School"
     """
-    from graph.routes import accountability as find_accountability
-    from graph.routes import format_accountability
+    from graph.analysis.routes import accountability as find_accountability
+    from graph.analysis.routes import format_accountability
 
     with state.open(read_only=True) as store:
         result = find_accountability(store, body, authority)
@@ -540,8 +540,8 @@ def rank(state: State, measure: str, authority: str | None, top: int, as_json: b
     import json
     from dataclasses import asdict
 
-    from graph.routes import format_ranking
-    from graph.routes import rank as rank_bodies
+    from graph.analysis.routes import format_ranking
+    from graph.analysis.routes import rank as rank_bodies
 
     with state.open(read_only=True) as store:
         ranking = rank_bodies(store, measure, authority)
@@ -601,7 +601,7 @@ def viz(
       sgkg viz --authority bournemouth --open
       sgkg viz -a bournemouth --focus LSCB --depth 1 --only gaps -o lscb-gaps.html
     """
-    from graph.viz import explorer_page
+    from graph.explorer.page import explorer_page
 
     to_stdout = str(output) == "-"
     if open_page and to_stdout:
@@ -647,11 +647,11 @@ def demo(state: State, output: Path, open_page: bool) -> None:
       sgkg demo --open
       sgkg --store /tmp/sgkg-demo demo -o bournemouth.html
     """
-    from graph.analysis import gap_register
-    from graph.register import render
+    from graph.analysis.register import gap_register
+    from graph.analysis.register_render import render
+    from graph.explorer.page import explorer_page
     from graph.shipped import load_shipped
     from graph.validate import validate_store
-    from graph.viz import explorer_page
 
     with state.open() as store:
         shipped = load_shipped(store)
@@ -719,14 +719,14 @@ def query(
       sgkg query board-members -p board=LSCB --format csv
       sgkg query topic-paragraphs -p topic="private fostering" -p authority=bournemouth
     """
-    from graph.queries import (
+    from graph.queries.catalog import (
         describe_query,
         list_queries,
         load_query,
         parse_param_pairs,
         run_named_query,
     )
-    from graph.sparql import format_result, format_table
+    from graph.store.sparql import format_result, format_table
 
     if list_only and name:
         click.echo(describe_query(load_query(name)))
@@ -790,7 +790,7 @@ def show(state: State, name: str, authority: str | None, fmt: str) -> None:
       sgkg show LSCB
       sgkg show "Family Justice" --format json
     """
-    from graph.show import format_body, show_body
+    from graph.queries.show import format_body, show_body
 
     with state.open(read_only=True) as store:
         view = show_body(store, name, authority=authority)

@@ -98,7 +98,7 @@ def cases_for(authority: str) -> list[Case]:
     authority alone; the other filters without the authority (the whole store);
     and only the required parameters (the whole store). Cases that come out the
     same are run once."""
-    from graph.queries import list_queries
+    from graph.queries.catalog import list_queries
 
     values = example_values(authority)
     cases: list[Case] = []
@@ -135,9 +135,9 @@ def build_synthetic(path: Path) -> None:
 
 def build_corpus(path: Path, pdfs: Path) -> None:
     from graph.ingest import ingest_files
-    from graph.rdfio import parse_file
+    from graph.rdf.files import parse_file
     from graph.resources import curated_dir, seed_report
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     files = sorted(pdfs.glob("*.pdf"))
     if not files:
@@ -176,7 +176,7 @@ def time_fresh(store: Path, case: Case, runs: int) -> float:
 def time_warm(store: object, case: Case, repeat: int, use_views: bool = True) -> tuple[int, float]:
     """Rows and median ms of ``repeat`` in-process runs after one unmeasured
     run; ``use_views=False`` times the query itself."""
-    from graph.queries import run_named_query
+    from graph.queries.catalog import run_named_query
 
     def once() -> int:
         _, result = run_named_query(store, case.query, case.params, use_views=use_views)
@@ -192,8 +192,8 @@ def time_warm(store: object, case: Case, repeat: int, use_views: bool = True) ->
 
 
 def answered_from_views(store: object, case: Case) -> bool:
-    from graph import views
-    from graph.queries import load_query, resolve_params
+    from graph.queries import views
+    from graph.queries.catalog import load_query, resolve_params
 
     query = load_query(case.query)
     bindings = resolve_params(store, query, case.params)
@@ -209,12 +209,12 @@ def time_refresh(path: Path, authorities: int) -> tuple[float, int]:
     import shutil
     import tempfile
 
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "store"
         shutil.copytree(path, copy)
-        from graph import views
+        from graph.queries import views
 
         store = open_store(copy)  # closed without finishing the refresh: a throw-away copy
         store.invalidate_views()
@@ -241,7 +241,7 @@ def non_empty_cases(store: object, authority: str, tries: int = 20) -> list[Case
     """The cases of :func:`cases_for`; one that finds nothing for ``authority``
     is moved to the first other authority (of the first ``tries``) where it
     finds something, so that every timing is of a real answer."""
-    from graph.queries import run_named_query, select_named
+    from graph.queries.catalog import run_named_query, select_named
 
     others = [r["report"].split("/")[0] for r in select_named(store, "reports")]
     others = [a for a in dict.fromkeys(others) if a != authority][:tries]
@@ -263,14 +263,14 @@ def non_empty_cases(store: object, authority: str, tries: int = 20) -> list[Case
 
 def bench_store(path: Path, authority: str, repeat: int, fresh: int) -> tuple[int, list[Timing]]:
     """The number of triples in the store and the timing of every case."""
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(path, read_only=True) as store:
         cases = non_empty_cases(store, authority)
     fresh_s = {i: time_fresh(path, c, fresh) for i, c in enumerate(cases)}
     out = []
     with open_store(path, read_only=True) as store:
-        from graph import views
+        from graph.queries import views
 
         if views.pending(store):
             raise SystemExit(f"{path}: {len(views.pending(store))} authorities' views pending")

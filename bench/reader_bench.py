@@ -92,7 +92,7 @@ def _numbered_run(text_file: Path) -> int:
 
 
 def run_corpus(corpus: Path) -> str:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     manifest = read_tsv(corpus / "MANIFEST.tsv")
     lists = read_tsv(corpus / "recommendation-lists.tsv")
@@ -331,7 +331,7 @@ def _pdfminer(path: Path) -> list[str]:
 
 
 def _sgkg(path: Path) -> list[str]:
-    from graph.pdftext import extract_text
+    from graph.reader.pdf import extract_text
 
     pdf = extract_text(path)
     return [pdf.text, *pdf.footnotes]  # footnotes are set apart, not dropped
@@ -411,7 +411,7 @@ def run_hostile() -> str:
     from test_reader_hostile import HOSTILE  # the same cases the tests use
 
     from graph.resources import seed_report
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     work = Path(tempfile.mkdtemp(prefix="sgkg-hostile-"))
     store_path = work / "store"

@@ -185,7 +185,7 @@ def build(
     """Write the synthetic store at ``path``; returns counts."""
     import pyoxigraph as ox
 
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     rng = random.Random(seed)
     N, L = ox.NamedNode, ox.Literal

@@ -43,8 +43,8 @@ TARGET_S = 5.0
 def build_page(folder: Path, authorities: int) -> tuple[Path, dict[str, float]]:
     """The synthetic store and its explorer page; returns the page and timings."""
     from bench.synthetic import build
-    from graph.store import open_store
-    from graph.viz import explorer_page
+    from graph.explorer.page import explorer_page
+    from graph.store.embedded import open_store
 
     figures: dict[str, float] = {}
     store_path = folder / "store"

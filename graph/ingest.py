@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from graph.errors import ReportError, SgkgError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graph.report_parser import Report
-    from graph.store import GraphStore
+    from graph.reader.parser import Report
+    from graph.store.embedded import GraphStore
 
 #: real reports are under 1 MB; anything this big is not one
 MAX_BYTES = 20 * 1024 * 1024
@@ -78,7 +78,7 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
 
     Raises :class:`ReportError` (exit 2) naming the file and what was
     expected, before anything is written."""
-    from graph.report_parser import parse_report
+    from graph.reader.parser import parse_report
 
     p = Path(path)
     if not p.exists():
@@ -99,7 +99,7 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
         raise ReportError(f"{p}: cannot read the file ({err.strerror or err})") from err
     sha = hashlib.sha256(data).hexdigest()
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
-        from graph.pdftext import extract_text
+        from graph.reader.pdf import extract_text
 
         text = extract_text(p).text
         fmt = "pdf"
@@ -123,7 +123,7 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
 def build_report(path: str | Path) -> Built:
     """Read, check and parse one report and build its graph as N-Triples."""
     from graph import iri
-    from graph.report_rdf import report_graph, report_iri
+    from graph.rdf.report import report_graph, report_iri
 
     report, sha, fmt = read_report(path)
     graph = report_graph(report, sha256=sha, source_file=Path(path).name, source_format=fmt)

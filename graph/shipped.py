@@ -19,7 +19,7 @@ def load_shipped(store: Any) -> ShippedLoad:
     in ``data/curated`` into ``store``; each replaces its own graph, so running
     it again changes nothing."""
     from graph.ingest import ingest_report
-    from graph.rdfio import parse_file
+    from graph.rdf.files import parse_file
 
     report = ingest_report(store, seed_report())
     layers: dict[str, int] = {}

@@ -77,7 +77,7 @@ def _describe(node: Any, labels: Any) -> str:
     'link <source label> -kind-> <target label>'."""
     from rdflib import RDFS, Namespace
 
-    from graph.sparql import shorten
+    from graph.store.sparql import shorten
 
     sg = Namespace(ns.SG)
     label = labels.value(node, RDFS.label)
@@ -97,7 +97,7 @@ def _describe(node: Any, labels: Any) -> str:
 def _violations(results: Any, labels: Any) -> list[Violation]:
     from rdflib import Namespace
 
-    from graph.sparql import shorten
+    from graph.store.sparql import shorten
 
     sh = Namespace(ns.SH)
     out = []

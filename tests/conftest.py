@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def load_rdf(store: Any, path: Path) -> None:
     """Load an RDF file into ``store`` the way ``sgkg load`` does."""
-    from graph.rdfio import parse_file
+    from graph.rdf.files import parse_file
 
     parsed = parse_file(str(path))
     for graph_iri, triples in parsed.graphs.items():
@@ -27,7 +27,7 @@ def bournemouth_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]
     is present) and the curated Bournemouth 2014 layer. Session-scoped: build
     it once, and do not write to it."""
     from graph.resources import curated_dir, seed_report
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     path = tmp_path_factory.mktemp("bournemouth") / "store"
     with open_store(path) as store:

@@ -13,9 +13,9 @@ import pytest
 
 from graph import iri
 from graph import namespaces as ns
-from graph.analysis import Gap, gap_register
+from graph.analysis.register import Gap, gap_register
+from graph.analysis.routes import accountability, path, rank
 from graph.errors import UnknownFormatError, UnknownNameError
-from graph.routes import accountability, path, rank
 from tests.conftest import FIXTURES, load_rdf
 
 T = "https://w3id.org/sgkg/id/body/testshire/"
@@ -41,7 +41,7 @@ DESIGN_SOURCES = {
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(tmp_path_factory.mktemp("tiny") / "store") as store:
         load_rdf(store, FIXTURES / "analysis-tiny.ttl")
@@ -206,7 +206,7 @@ def test_one_authority_register_matches_the_whole_store_one(tmp_path: Any) -> No
     """The register of one authority reads only its links (and links recorded
     for no authority); it must list exactly the rows the whole-store register
     lists for that authority, including a link with no sg:authority."""
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     unrecorded = f"""
 @prefix sg: <{ns.SG}> .
@@ -314,8 +314,8 @@ def test_articulation_points_and_isolated_bodies(tiny: Any) -> None:
 def test_pagerank_matches_networkx_reference(tiny: Any) -> None:
     from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-    from graph.network import to_networkx
-    from graph.routes import _walk_graph
+    from graph.analysis.network import to_networkx
+    from graph.analysis.routes import _walk_graph
 
     r = rank(tiny, "pagerank", "testshire")
     ours = {x.body: x.score for x in r.rows}
@@ -342,7 +342,7 @@ def test_unknown_measure(tiny: Any) -> None:
 def test_network_survives_graphml_and_gexf(tiny: Any, fmt: str) -> None:
     import networkx as nx
 
-    from graph.network import serialise_network, to_networkx
+    from graph.analysis.network import serialise_network, to_networkx
 
     g = to_networkx(tiny, "testshire")
     data = serialise_network(g, fmt)
@@ -357,8 +357,8 @@ def test_network_survives_graphml_and_gexf(tiny: Any, fmt: str) -> None:
 
 
 def test_saved_gaps_are_well_formed_records(tmp_path: Any) -> None:
-    from graph.analysis import gaps_graph_iri, save_gaps
-    from graph.store import open_store
+    from graph.analysis.register import gaps_graph_iri, save_gaps
+    from graph.store.embedded import open_store
     from graph.validate import validate_store
 
     with open_store(tmp_path / "store") as store:
@@ -407,7 +407,7 @@ def test_reader_only_authority_is_judged_by_its_mentions(tmp_path: Any) -> None:
     mentions, no links): the LSCB minted for the authority serves it, so the
     council's own place on its board is not listed; every other expectation is
     listed as not evidenced, mentioned or not."""
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     source = tmp_path / "reader-only.ttl"
     source.write_text(READER_ONLY, encoding="utf-8")

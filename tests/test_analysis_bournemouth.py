@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from graph import iri
-from graph.analysis import Gap, gap_register
-from graph.register import render
-from graph.routes import accountability, path, rank
+from graph.analysis.register import Gap, gap_register
+from graph.analysis.register_render import render
+from graph.analysis.routes import accountability, path, rank
 
 LSCB = iri.body("bournemouth", "lscb")
 HOUSING = iri.body("bournemouth", "housing")

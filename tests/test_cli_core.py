@@ -46,7 +46,7 @@ def run(store: Path, *args: str, input: str | None = None):
 
 
 def dump(store: Path) -> str:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(store) as s:
         return s.canonical_dump()

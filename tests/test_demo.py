@@ -11,7 +11,7 @@ from cli import cli
 
 
 def _data_lines(store: Path) -> list[str]:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(store) as s:
         return [

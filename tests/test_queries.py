@@ -20,7 +20,7 @@ from graph.errors import (
     UnknownNameError,
     UserError,
 )
-from graph.queries import (
+from graph.queries.catalog import (
     list_queries,
     load_query,
     parse_param_pairs,

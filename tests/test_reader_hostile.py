@@ -164,7 +164,7 @@ def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def dump(store_path: Path) -> str:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(store_path) as store:
         return store.canonical_dump()
@@ -193,7 +193,7 @@ def test_many_files_one_bad_ingests_the_rest_and_exits_1(tmp_path: Path) -> None
     assert result.exit_code == 1, result.output
     assert f"failed: {bad}" in result.output
     assert "2 of 3 reports ingested, 1 failed" in result.output
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(store) as s:
         reports = {r["r"] for r in s.select("SELECT ?r WHERE { ?r a sg:Report }")}
@@ -210,7 +210,7 @@ def test_jobs_gives_the_same_store_as_one_process(tmp_path: Path) -> None:
         store = tmp_path / f"store-{jobs}"
         result = CliRunner().invoke(cli, ["--store", str(store), "ingest", "--jobs", jobs, *files])
         assert result.exit_code == 0, result.output
-        from graph.store import open_store
+        from graph.store.embedded import open_store
 
         with open_store(store) as s:
             graphs = [g for g in s.named_graphs() if "/graph/report/" in g]
@@ -224,7 +224,7 @@ def test_jobs_gives_the_same_store_as_one_process(tmp_path: Path) -> None:
 KILL_SCRIPT = """
 import sys
 from graph.ingest import ingest_report
-from graph.store import open_store
+from graph.store.embedded import open_store
 store = open_store(sys.argv[1])
 print("open", flush=True)
 for path in sys.argv[2:]:
@@ -243,8 +243,8 @@ def _variant(directory: Path, n: int) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.2, 0.6, 1.2])
 def test_kill_9_leaves_each_report_whole_or_absent(tmp_path: Path, delay: float) -> None:
-    from graph.report_parser import parse_report
-    from graph.store import open_store
+    from graph.reader.parser import parse_report
+    from graph.store.embedded import open_store
 
     files = [_variant(tmp_path, n) for n in range(40)]
     expected_paragraphs = len(parse_report(files[0].read_text(encoding="utf-8")).paragraphs)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from graph import iri
-from graph.pdftext import extract_text
-from graph.report_parser import Report, parse_report
+from graph.reader.parser import Report, parse_report
+from graph.reader.pdf import extract_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 SYNTHETIC = FIXTURES / "exampleshire-synthetic.txt"
@@ -156,7 +156,7 @@ def test_pdf_and_text_of_one_report_agree(kirklees_pdf: Report, kirklees_txt: Re
 
 def test_reingest_pdf_then_text_gives_one_report(tmp_path: Path) -> None:
     from graph.ingest import ingest_report
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(tmp_path / "store") as store:
         first = ingest_report(store, KIRKLEES_PDF)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.errors import ReportError
-from graph.report_parser import Report, parse_report
+from graph.reader.parser import Report, parse_report
 from graph.resources import seed_report
 
 SEED_LINES = seed_report().read_text(encoding="utf-8").splitlines()

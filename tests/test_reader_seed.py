@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from graph import iri
-from graph.report_parser import Report, parse_report
+from graph.reader.parser import Report, parse_report
 from graph.resources import seed_report
 
 REPORT = iri.report("bournemouth", "2014-06-30")
@@ -28,7 +28,7 @@ def seed() -> Report:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):
     from graph.ingest import ingest_report
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(tmp_path_factory.mktemp("seed") / "store") as s:
         ingest_report(s, seed_report())
@@ -239,7 +239,7 @@ def test_the_graph_conforms_to_the_shapes(seed: Report) -> None:
     import pyshacl
     import rdflib
 
-    from graph.report_rdf import report_graph
+    from graph.rdf.report import report_graph
     from graph.resources import ontology_dir, shapes_file
 
     data = report_graph(seed, sha256="0" * 64, source_file="seed.txt", source_format="text")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from graph import iri
 from graph.errors import AmbiguousNameError, UnknownNameError
-from graph.show import BodyView, LinkView, format_body, shorten, show_body
+from graph.queries.show import BodyView, LinkView, format_body, shorten, show_body
 
 LSCB = "Bournemouth and Poole Local Safeguarding Children Board"
 

@@ -10,7 +10,7 @@ import pytest
 
 from graph import namespaces as ns
 from graph.errors import QueryError, StoreLockedError
-from graph.store import default_store_path, open_store
+from graph.store.embedded import default_store_path, open_store
 
 EX = "https://example.org/"
 

@@ -13,9 +13,9 @@ import pytest
 from conftest import FIXTURES, load_rdf
 
 from graph import namespaces as ns
-from graph import views
-from graph.queries import resolve_params, run_named_query
-from graph.store import open_store
+from graph.queries import views
+from graph.queries.catalog import resolve_params, run_named_query
+from graph.store.embedded import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = FIXTURES / "analysis-tiny.ttl"
@@ -197,7 +197,7 @@ def test_a_write_is_seen_at_once_and_after_the_views_are_refreshed(tmp_path: Pat
 
 
 def test_removing_a_graph_removes_its_answers(tmp_path: Path) -> None:
-    from graph.rdfio import parse_file
+    from graph.rdf.files import parse_file
 
     with open_store(tmp_path / "store") as store:
         load_rdf(store, TINY)
@@ -262,8 +262,8 @@ def test_views_of_an_older_version_are_not_used(tmp_path: Path) -> None:
 
 
 def test_views_are_not_data(tmp_path: Path) -> None:
-    from graph.rdfio import export
-    from graph.stats import store_stats
+    from graph.rdf.files import export
+    from graph.store.stats import store_stats
 
     with open_store(tmp_path / "store") as store:
         load_rdf(store, TINY)

@@ -23,9 +23,8 @@ from click.testing import CliRunner
 from cli import cli
 from graph import iri
 from graph.errors import UnknownNameError, UserError
-from graph.layout import force_positions, layered_positions, reporting_levels
-from graph.resources import ontology_dir
-from graph.viz import (
+from graph.explorer.layout import force_positions, layered_positions, reporting_levels
+from graph.explorer.page import (
     FAMILY_OF,
     GAP_QUALITIES,
     PHYSICS_MAX_NODES,
@@ -35,6 +34,7 @@ from graph.viz import (
     explorer_graph,
     explorer_page,
 )
+from graph.resources import ontology_dir
 from tests.conftest import FIXTURES, load_rdf
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -45,7 +45,7 @@ MAPPA, CSP, CE, DCS = B + "mappa-smb", B + "csp", B + "chief-executive", B + "dc
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from graph.store import open_store
+    from graph.store.embedded import open_store
 
     with open_store(tmp_path_factory.mktemp("viz") / "store") as s:
         load_rdf(s, FIXTURES / "viz-mini.ttl")

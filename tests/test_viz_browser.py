@@ -114,8 +114,8 @@ def open_page(browser: Any, path: Path, viewport: tuple[int, int] = (1400, 860))
 
 @pytest.fixture(scope="module")
 def mini_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.store import open_store
-    from graph.viz import explorer_page
+    from graph.explorer.page import explorer_page
+    from graph.store.embedded import open_store
 
     folder = tmp_path_factory.mktemp("viz-browser")
     with open_store(folder / "store") as store:
@@ -336,7 +336,7 @@ def test_layered_view_shows_reporting_lines_bosses_above(mini: Loaded) -> None:
 
 @pytest.fixture(scope="module")
 def bournemouth_path(bournemouth_store: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.viz import explorer_page
+    from graph.explorer.page import explorer_page
 
     path = tmp_path_factory.mktemp("viz-bournemouth") / "bournemouth.html"
     path.write_text(explorer_page(bournemouth_store, "bournemouth").html(), encoding="utf-8")
@@ -410,7 +410,7 @@ def test_bournemouth_lscb_and_its_weak_links(browser: Any, bournemouth_path: Pat
 def test_large_page_is_drawn_as_laid_out(browser: Any, tmp_path: Path) -> None:
     import networkx as nx
 
-    from graph.viz import PHYSICS_MAX_NODES, build_page
+    from graph.explorer.page import PHYSICS_MAX_NODES, build_page
 
     g = nx.MultiDiGraph()
     qualities = ["effective", "weak", "absent", "stated"]

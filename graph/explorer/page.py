@@ -42,7 +42,7 @@ from typing import Any
 
 from graph import iri
 from graph.errors import UnknownNameError, UserError, WorkError
-from graph.layout import (
+from graph.explorer.layout import (
     REPORTING_DOWN,
     REPORTING_UP,
     force_positions,
@@ -268,10 +268,10 @@ def explorer_graph(
     links of it, either direction; ``only="gaps"`` keeps the absent, weak,
     developing and expected links and their bodies. Raises
     :class:`UnknownNameError` for an unknown authority or body."""
-    from graph.network import to_networkx
+    from graph.analysis.network import to_networkx
 
     if authority:
-        from graph.analysis import require_authority
+        from graph.analysis.register import require_authority
 
         require_authority(store, authority)
     if only not in (None, "gaps"):
@@ -320,7 +320,7 @@ def explorer_graph(
 
 def _add_expected(store: Any, g: Any, authority: str | None) -> None:
     """Expected-but-not-evidenced links of the gap register as grey edges."""
-    from graph.analysis import gap_register
+    from graph.analysis.register import gap_register
 
     type_labels = {
         iri.concept_key(r["t"]): r["label"]
@@ -762,7 +762,7 @@ def _titles(
     store: Any, g: Any, authority: str | None, focus: str | None, depth: int, only: str | None
 ) -> tuple[str, str]:
     if authority:
-        from graph.analysis import known_authorities
+        from graph.analysis.register import known_authorities
 
         where = known_authorities(store).get(iri.authority_key(authority), authority)
     else:

@@ -9,7 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
-from graph.analysis import Gap, Register
+from graph.analysis.register import Gap, Register
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -73,7 +73,7 @@ def _improvements(gap: Gap, with_text: bool) -> str:
 
 
 def _clip(text: str, limit: int) -> str:
-    from graph.analysis import short_quote
+    from graph.analysis.register import short_quote
 
     return short_quote(text, limit)
 
@@ -82,7 +82,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _table(register: Register) -> str:
-    from graph.sparql import format_table
+    from graph.store.sparql import format_table
 
     if not register.gaps:
         return _empty(register)

@@ -506,8 +506,8 @@ def run_named_query(
     question is answered from the store's precomputed views when it can be
     (:mod:`graph.views`): the same rows, in the same order, much faster;
     ``use_views=False`` always runs the query itself."""
-    from graph import views
-    from graph.sparql import run_query
+    from graph.queries import views
+    from graph.store.sparql import run_query
 
     query = load_query(name, folder)
     bindings = resolve_params(store, query, given or {})
@@ -560,7 +560,7 @@ def select_named(
     store: Any, name: str, given: dict[str, str] | None = None, folder: Path | None = None
 ) -> list[dict[str, Any]]:
     """A named query's rows as dicts of plain Python values."""
-    from graph.store import to_python
+    from graph.store.embedded import to_python
 
     _, result = run_named_query(store, name, given, folder)
     return [

@@ -22,7 +22,7 @@ from graph import namespaces as ns
 if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
-    from graph.report_model import Report, TextUnit
+    from graph.reader.model import Report, TextUnit
 
 #: list kind -> the class its items take besides sg:ListItem
 _ITEM_CLASSES = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from graph.report_model import Judgement
-from graph.report_text import GRADE, Line, norm
+from graph.reader.model import Judgement
+from graph.reader.text import GRADE, Line, norm
 
 # ---------------------------------------------------------------- judgement table
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graph.report_model import PreviousInspection, Report, Statistic, TextUnit
+    from graph.reader.model import PreviousInspection, Report, Statistic, TextUnit
 
 _WORDS = {
     w: i
@@ -226,14 +226,14 @@ def _number(text: str) -> str:
 
 
 def _date(text: str) -> date | None:
-    from graph.report_text import parse_date
+    from graph.reader.text import parse_date
 
     return parse_date(text)
 
 
 def statistics_in(blocks: list[TextUnit], report: Report) -> list[Statistic]:
     """Every figure of the measure scheme found in the area-information bullets."""
-    from graph.report_model import Statistic
+    from graph.reader.model import Statistic
 
     found: list[Statistic] = []
     seen: dict[str, int] = {}
@@ -318,8 +318,8 @@ _HOMES = re.compile(r"operates\s+(?P<n>\w+)\s+children's\s+homes?", re.I)
 
 def previous_inspections_in(blocks: list[TextUnit]) -> list[PreviousInspection]:
     """Earlier inspections the area-information bullets list: what, when, grade."""
-    from graph.report_judgements import grade_key
-    from graph.report_model import PreviousInspection
+    from graph.reader.judgements import grade_key
+    from graph.reader.model import PreviousInspection
 
     found: list[PreviousInspection] = []
     for block in blocks:
@@ -358,7 +358,7 @@ def previous_inspections_in(blocks: list[TextUnit]) -> list[PreviousInspection]:
 
 
 def _year_month(text: str) -> str:
-    from graph.report_text import MONTHS as months
+    from graph.reader.text import MONTHS as months
 
     parts = text.split()
     if len(parts) == 2:

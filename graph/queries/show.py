@@ -118,7 +118,7 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
     Raises :class:`graph.errors.AmbiguousNameError` (with the candidates) or
     :class:`graph.errors.UnknownNameError` (with the closest names)."""
     from graph.lookup import resolve_body
-    from graph.queries import select_named_bound, sort_evidence
+    from graph.queries.catalog import select_named_bound, sort_evidence
 
     body = resolve_body(store, name, authority=authority)
     rows = store.select(_DETAILS, {"body": body})

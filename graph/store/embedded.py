@@ -144,7 +144,7 @@ class GraphStore:
         """Start the precomputed answers of a store that has none, or whose
         queries changed with an upgrade (they are computed when a writing
         session ends; until then answers come from the data)."""
-        from graph import views
+        from graph.queries import views
 
         views.ensure(self)
 
@@ -237,7 +237,7 @@ class GraphStore:
 
         if self.read_only:
             raise StoreError(f"the store {self.path} is open read-only")
-        from graph import views
+        from graph.queries import views
 
         g = ox.NamedNode(graph_iri)
         triples = list(_as_triples(data))
@@ -276,7 +276,7 @@ class GraphStore:
     def remove_graph(self, graph_iri: str) -> None:
         import pyoxigraph as ox
 
-        from graph import views
+        from graph.queries import views
 
         g = ox.NamedNode(graph_iri)
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
@@ -292,7 +292,7 @@ class GraphStore:
     def invalidate_views(self) -> None:
         """Mark every authority's precomputed answers pending: for bulk
         writers that bypass :meth:`replace_graph` (e.g. ``bench/synthetic.py``)."""
-        from graph import views
+        from graph.queries import views
 
         self._store.update(views.invalidate_update(None))
         self._views_dirty = True
@@ -301,7 +301,7 @@ class GraphStore:
         """Compute the pending precomputed answers (see :mod:`graph.views`).
 
         Returns how many authorities were brought up to date."""
-        from graph import views
+        from graph.queries import views
 
         done = views.refresh(self, limit)
         self._views_dirty = False

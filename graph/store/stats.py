@@ -23,7 +23,7 @@ GROUP BY ?g ORDER BY ?g
 def store_stats(store: Any) -> dict[str, Any]:
     """Triples, named graphs with their sizes and sources, entities per sg:
     class, and the state of the precomputed whole-store answers."""
-    from graph import views
+    from graph.queries import views
 
     sources = {
         r["g"]: r["src"]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from graph.errors import ReportError
-from graph.report_judgements import (
+from graph.reader.judgements import (
     GRADE_ONLY,
     LSCB_RE,
     OVERALL_RES,
@@ -31,7 +31,7 @@ from graph.report_judgements import (
     grades_in,
     judgement_table,
 )
-from graph.report_model import (
+from graph.reader.model import (
     Judgement,
     PreviousInspection,
     Report,
@@ -40,7 +40,7 @@ from graph.report_model import (
     SummaryList,
     TextUnit,
 )
-from graph.report_text import (
+from graph.reader.text import (
     BULLET_LINE,
     GRADE,
     TITLE_RE,
@@ -412,8 +412,8 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     inspection title in its first lines, no inspection dates, or no
     judgement table."""
     from graph import iri
-    from graph.mentions import body_types_in, topics_in
-    from graph.report_stats import previous_inspections_in, statistics_in
+    from graph.extract.mentions import body_types_in, topics_in
+    from graph.extract.statistics import previous_inspections_in, statistics_in
 
     lines, footnotes = split_lines(clean_text(text))
     title_at = next((i for i, x in enumerate(lines[:12]) if TITLE_RE.match(x.text)), None)

@@ -162,7 +162,7 @@ ISOLATED_READING = (
 
 
 def _hop(g: Any, u: str, v: str, data: dict[str, Any], inverse: bool = False) -> Hop:
-    from graph.analysis import unit_label
+    from graph.analysis.register import unit_label
 
     kind = data["kind"]
     phrase = UPWARD_INVERSE.get(kind, data["kind_label"]) if inverse else data["kind_label"]
@@ -227,8 +227,8 @@ def accountability(store: Any, body: str, authority: str | None = None) -> Accou
     the report states nothing.
 
     Raises :class:`graph.errors.UnknownNameError` when no body has that name."""
+    from graph.analysis.network import to_networkx
     from graph.lookup import resolve_body
-    from graph.network import to_networkx
 
     start = resolve_body(store, body, authority)
     g = to_networkx(store)
@@ -320,8 +320,8 @@ def path(store: Any, a: str, b: str, authority: str | None = None, directed: boo
     only from source to target (symmetric kinds both ways)."""
     import networkx as nx
 
+    from graph.analysis.network import to_networkx
     from graph.lookup import resolve_body
-    from graph.network import to_networkx
 
     src = resolve_body(store, a, authority)
     dst = resolve_body(store, b, authority)
@@ -377,7 +377,7 @@ def rank(store: Any, measure: str = "betweenness", authority: str | None = None)
     Links found absent are left out: they are not connections."""
     import networkx as nx
 
-    from graph.network import to_networkx
+    from graph.analysis.network import to_networkx
 
     if measure not in MEASURES:
         raise UnknownFormatError(f"unknown measure {measure!r}; use one of: {', '.join(MEASURES)}")
@@ -499,7 +499,7 @@ def format_route(r: Route) -> str:
 
 def format_ranking(r: Ranking, top: int | None = 15) -> str:
     """Scores, articulation points and isolated bodies, each with its reading."""
-    from graph.sparql import format_table
+    from graph.store.sparql import format_table
 
     rows = r.rows[:top] if top else r.rows
     digits = 0 if r.measure == "degree" else 3

@@ -110,7 +110,7 @@ def spec_for(query: Any) -> ViewSpec | None:
 def view_specs() -> tuple[tuple[Any, ViewSpec], ...]:
     """The shipped named queries that have views, with their layout (read
     once per process: the shipped files do not change under it)."""
-    from graph.queries import list_queries
+    from graph.queries.catalog import list_queries
 
     out = []
     for q in list_queries():
@@ -309,8 +309,8 @@ def _compute(store: Any, query: Any, spec: ViewSpec, authority: str, split_bound
     ``{split values: (variables, rows, row nodes or None)}``."""
     import pyoxigraph as ox
 
-    from graph.queries import finish_result
-    from graph.sparql import run_query
+    from graph.queries.catalog import finish_result
+    from graph.store.sparql import run_query
 
     bindings: dict[str, Any] = {"authority": ox.NamedNode(authority), **split_bound}
     raw = run_query(store, query.text, bindings)
@@ -399,8 +399,8 @@ def answer(store: Any, query: Any, bindings: dict[str, Any]) -> Any | None:
     views cannot answer it (then run the query itself)."""
     import pyoxigraph as ox
 
-    from graph.queries import folder_is_shipped
-    from graph.sparql import QueryResult
+    from graph.queries.catalog import folder_is_shipped
+    from graph.store.sparql import QueryResult
 
     spec = applies(query, bindings)
     if spec is None or not folder_is_shipped(query) or not usable(store):

@@ -1,0 +1,1 @@
+"""RDF: a parsed and extracted report as triples, and RDF files in and out."""
