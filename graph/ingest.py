@@ -123,9 +123,11 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
 def build_report(path: str | Path) -> Built:
     """Read, check and parse one report and build its graph as N-Triples."""
     from graph import iri
+    from graph.extract import extract_report
     from graph.rdf.report import report_graph, report_iri
 
     report, sha, fmt = read_report(path)
+    extract_report(report)
     graph = report_graph(report, sha256=sha, source_file=Path(path).name, source_format=fmt)
     r_iri = report_iri(report)
     nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")

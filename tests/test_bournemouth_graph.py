@@ -17,6 +17,8 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
 from graph import iri
 from graph import namespaces as ns
+from graph.extract import extract_report
+from graph.reader.parser import parse_report
 from graph.resources import curated_dir, ontology_files, seed_report, shapes_file
 
 SG = Namespace(ns.SG)
@@ -483,8 +485,7 @@ def test_the_layer_conforms_to_the_shapes(vocab):
 def test_the_quotes_are_also_in_the_readers_text(layer):
     """The reader and the layer meet on the same words: every quote is in the
     text the report reader gives the cited paragraph or area bullet."""
-    parser = pytest.importorskip("graph.reader.parser")
-    report = parser.parse_report(seed_report().read_text(encoding="utf-8"))
+    report = extract_report(parse_report(seed_report().read_text(encoding="utf-8")))
     bullets = {b.number: b.text for b in report.blocks if b.kind == "area-information"}
     assert len(bullets) == AREA_INFORMATION_BULLETS
 

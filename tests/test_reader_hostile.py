@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from graph.reader.parser import parse_report
 from graph.resources import seed_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
@@ -243,7 +244,6 @@ def _variant(directory: Path, n: int) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.2, 0.6, 1.2])
 def test_kill_9_leaves_each_report_whole_or_absent(tmp_path: Path, delay: float) -> None:
-    from graph.reader.parser import parse_report
     from graph.store.embedded import open_store
 
     files = [_variant(tmp_path, n) for n in range(40)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph import iri
+from graph.extract import extract_report
 from graph.reader.parser import Report, parse_report
 from graph.reader.pdf import extract_text
 
@@ -38,17 +39,17 @@ def leftovers(report: Report) -> list[str]:
 
 @pytest.fixture(scope="module")
 def synthetic() -> Report:
-    return parse_report(SYNTHETIC.read_text(encoding="utf-8"), str(SYNTHETIC))
+    return extract_report(parse_report(SYNTHETIC.read_text(encoding="utf-8"), str(SYNTHETIC)))
 
 
 @pytest.fixture(scope="module")
 def kirklees_pdf() -> Report:
-    return parse_report(extract_text(KIRKLEES_PDF).text, str(KIRKLEES_PDF))
+    return extract_report(parse_report(extract_text(KIRKLEES_PDF).text, str(KIRKLEES_PDF)))
 
 
 @pytest.fixture(scope="module")
 def kirklees_txt() -> Report:
-    return parse_report(KIRKLEES_TXT.read_text(encoding="utf-8"), str(KIRKLEES_TXT))
+    return extract_report(parse_report(KIRKLEES_TXT.read_text(encoding="utf-8"), str(KIRKLEES_TXT)))
 
 
 # ------------------------------------------------------------------ synthetic

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.errors import ReportError
+from graph.extract import extract_report
 from graph.reader.parser import Report, parse_report
 from graph.resources import seed_report
 
@@ -25,7 +26,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 def parse_or_refuse(text: str) -> Report | None:
     try:
-        report = parse_report(text, "generated")
+        report = extract_report(parse_report(text, "generated"))
     except ReportError:
         return None
     numbers = [p.number for p in report.paragraphs]

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 
 from graph import iri
+from graph.extract import extract_report
 from graph.reader.parser import Report, parse_report
 from graph.resources import seed_report
 
@@ -22,7 +23,7 @@ REPORT = iri.report("bournemouth", "2014-06-30")
 
 @pytest.fixture(scope="module")
 def seed() -> Report:
-    return parse_report(seed_report().read_text(encoding="utf-8"), "seed")
+    return extract_report(parse_report(seed_report().read_text(encoding="utf-8"), "seed"))
 
 
 @pytest.fixture(scope="module")

@@ -412,8 +412,6 @@ def parse_report(text: str, source: str = "<text>") -> Report:
     inspection title in its first lines, no inspection dates, or no
     judgement table."""
     from graph import iri
-    from graph.extract.mentions import body_types_in, topics_in
-    from graph.extract.statistics import previous_inspections_in, statistics_in
 
     lines, footnotes = split_lines(clean_text(text))
     title_at = next((i for i, x in enumerate(lines[:12]) if TITLE_RE.match(x.text)), None)
@@ -498,12 +496,6 @@ def parse_report(text: str, source: str = "<text>") -> Report:
         if not report.judgement(area_key):
             report.warnings.append(f"no judgement found for {area_key}")
 
-    for unit in [*report.paragraphs, *report.blocks]:
-        unit.body_types = body_types_in(unit.text)
-        unit.topics = topics_in(unit.text)
-    info = [b for b in report.blocks if b.kind == "area-information"]
-    report.statistics = statistics_in(info, report)
-    report.previous_inspections = previous_inspections_in(info)
     numbers = [p.number for p in report.paragraphs]
     if numbers and numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         report.warnings.append("paragraph numbering has gaps")
