@@ -285,12 +285,7 @@ def stats(state: State, as_json: bool) -> None:
     click.echo(
         format_table(["class", "entities"], [[c["class"], str(c["count"])] for c in s["classes"]])
     )
-    v = s["views"]
-    state_of = "" if v["usable"] else " (of an older version: not used until recomputed)"
-    click.echo(
-        f"\nprecomputed whole-store answers: {v['ready']} authorities ready, "
-        f"{v['pending']} pending{state_of}"
-    )
+    click.echo(f"\nwrite generation: {s['generation']}")
 
 
 # ---------------------------------------------------------------- sparql

@@ -68,3 +68,8 @@ class StoreLockedError(StoreError):
 
 class ReportError(InputFileError):
     """A file given to ``ingest`` is not a readable Ofsted report."""
+
+
+class StoreMissingError(UserError):
+    """A read found no store at the given path (a mistyped ``--store``), or
+    a write was pointed at a folder of other files."""

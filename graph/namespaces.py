@@ -34,7 +34,7 @@ LIST_KIND = VOCAB + "list-kind/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
 #: named graph recording what was loaded from where (source, hash, time)
 CATALOG_GRAPH = GRAPHS + "catalog"
-#: named graph of precomputed whole-store answers of named queries (graph/views.py)
+#: retired: where stores written by sgkg 0.1 kept precomputed answers (dropped on the first write)
 VIEWS_GRAPH = GRAPHS + "views"
 
 PREFIXES: dict[str, str] = {

@@ -33,8 +33,6 @@ def bournemouth_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]
     with open_store(path) as store:
         _ingest_seed(store, seed_report())
         load_rdf(store, curated_dir() / "bournemouth-2014.ttl")
-        # as a finished `sgkg ingest`/`load` leaves it: whole-store answers precomputed
-        store.refresh_views()
         yield store
 
 

@@ -140,7 +140,17 @@ def test_export_network(store_dir: Path, tmp_path: Path, fmt: str) -> None:
 
 
 def test_gaps_on_an_empty_store_says_what_to_do(tmp_path: Path) -> None:
+    from graph.store.embedded import open_store
+
+    open_store(tmp_path / "empty").close()  # created by a write, holds nothing yet
     for fmt in ("table", "md"):
         code, out, _ = run(tmp_path / "empty", "gaps", "--format", fmt)
         assert code == 0
         assert "sgkg ingest" in out and "No gaps" not in out
+
+
+def test_a_read_of_a_store_that_does_not_exist_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped"
+    code, _, err = run(missing, "gaps")
+    assert code == 2 and "no sgkg store at" in err and str(missing) in err
+    assert not missing.exists()  # a read never creates a store

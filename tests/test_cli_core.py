@@ -98,7 +98,8 @@ def test_loading_the_same_file_again_replaces_its_graph(store: Path, good_ttl: P
     assert first != dump(store)
 
 
-def test_ontology_is_always_present(store: Path) -> None:
+def test_ontology_is_always_present(store: Path, good_ttl: Path) -> None:
+    run(store, "load", str(good_ttl))
     r = run(store, "sparql", 'ASK { bt:lscb skos:altLabel "LSCB"@en }')
     assert r.exit_code == 0 and r.output.strip() == "true"
 
@@ -184,7 +185,8 @@ def test_sparql_refuses_updates_and_leaves_the_store(store: Path, good_ttl: Path
     assert dump(store) == before
 
 
-def test_sparql_syntax_error_shows_where(store: Path) -> None:
+def test_sparql_syntax_error_shows_where(store: Path, good_ttl: Path) -> None:
+    run(store, "load", str(good_ttl))
     r = run(store, "sparql", "SELECT ?x WHERE {\n  ?x ?y \n")
     assert r.exit_code == 2
     assert "line" in r.output and "^" in r.output

@@ -109,11 +109,12 @@ def test_installed_sgkg_runs_from_any_directory(wheel: Path, tmp_path: Path) -> 
     code = (
         "import graph, cli, sys; "
         "assert graph.__file__.startswith(sys.argv[1]), graph.__file__; "
+        "from graph.store import open_store; open_store(sys.argv[2]).close(); "
         "sys.argv = ['sgkg', 'sparql', 'ASK { bt:lscb skos:altLabel \"LSCB\"@en }']; "
         "cli.main()"
     )
     r = subprocess.run(
-        [sys.executable, "-c", code, str(target)],
+        [sys.executable, "-c", code, str(target), str(tmp_path / "store")],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -49,6 +49,8 @@ from graph.errors import (
     QueryError,
     UnknownNameError,
 )
+from graph.store.embedded import GraphStore
+from graph.store.sparql import QueryResult, run_query
 
 #: parameter kind -> SKOS schemes searched for its value, in order
 CONCEPT_KINDS: dict[str, tuple[str, ...]] = {
@@ -101,19 +103,10 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     examples: tuple[str, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
-    #: the variable naming what one row is about (``#+ row:``), and whether it is printed
-    row: str | None = None
-    row_hidden: bool = False
-    #: parameter -> graph pattern choosing the rows (by ``row``) a value keeps (``#+ facet:``)
-    facets: dict[str, str] = field(default_factory=dict)
 
     def hidden(self) -> set[str]:
-        """Columns ``sgkg query`` does not print: parameters echo the values
-        given; a hidden row variable is an IRI for the machinery."""
-        out = {p.name for p in self.params}
-        if self.row and self.row_hidden:
-            out.add(self.row)
-        return out
+        """Columns ``sgkg query`` does not print: parameters echo the values given."""
+        return {p.name for p in self.params}
 
     def param(self, name: str) -> Param | None:
         wanted = name.replace("-", "_")
@@ -142,7 +135,6 @@ def parse_query_file(path: Path) -> NamedQuery:
     fields: dict[str, list[str]] = {}
     params: list[Param] = []
     examples: list[str] = []
-    facets: dict[str, str] = {}
     last: str | None = None
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -160,23 +152,12 @@ def parse_query_file(path: Path) -> NamedQuery:
                 params.append(_parse_param(value, path, lineno))
             elif key == "example":
                 examples.append(value)
-            elif key == "facet":
-                name, sep, pattern = value.partition(":")
-                if not sep or not re.fullmatch(r"\w+", name.strip()) or not pattern.strip():
-                    raise QueryError(
-                        f"{path}, line {lineno}: write '#+ facet: PARAM: graph pattern'"
-                    )
-                facets[name.strip()] = pattern.strip()
             else:
                 fields.setdefault(key, []).append(value)
             last = key
             continue
         more = _CONTINUATION.match(stripped)
-        if more and last in ("summary", "description", "facet"):
-            if last == "facet":
-                key = list(facets)[-1]
-                facets[key] += " " + more.group(1).strip()
-                continue
+        if more and last in ("summary", "description"):
             fields[last].append(more.group(1).strip())
             continue
         if more and last == "example":
@@ -184,7 +165,7 @@ def parse_query_file(path: Path) -> NamedQuery:
             continue
         raise QueryError(
             f"{path}, line {lineno}: cannot read header line {stripped!r}; "
-            "write '#+ field: value' (summary, description, param, example, row, facet)"
+            "write '#+ field: value' (summary, description, param, example)"
         )
     summary = " ".join(fields.get("summary", [])).strip()
     if not summary:
@@ -195,18 +176,6 @@ def parse_query_file(path: Path) -> NamedQuery:
     for p in params:
         if not re.search(rf"\?{p.name}\b", text):
             raise QueryError(f"{path}: parameter {p.name!r} is declared but ?{p.name} is not used")
-    row, row_hidden = None, False
-    if fields.get("row"):
-        found_row = re.fullmatch(r"\??(\w+)\s*(,\s*hidden)?", " ".join(fields["row"]).strip())
-        if not found_row:
-            raise QueryError(f"{path}: write '#+ row: VARIABLE' or '#+ row: VARIABLE, hidden'")
-        row, row_hidden = found_row.group(1), bool(found_row.group(2))
-    optional = {p.name for p in params if p.optional}
-    for name, pattern in facets.items():
-        if name not in optional:
-            raise QueryError(f"{path}: a facet is for an optional parameter; {name!r} is not one")
-        if row is None or not re.search(rf"\?{row}\b", pattern):
-            raise QueryError(f"{path}: the facet of {name!r} must use the row variable (#+ row:)")
     return NamedQuery(
         name=path.stem,
         path=path,
@@ -216,9 +185,6 @@ def parse_query_file(path: Path) -> NamedQuery:
         params=tuple(params),
         examples=tuple(examples),
         fields={k: " ".join(v) for k, v in fields.items()},
-        row=row,
-        row_hidden=row_hidden,
-        facets=facets,
     )
 
 
@@ -492,38 +458,35 @@ def resolve_concept(store: Any, value: str, kind: str) -> str:
 
 
 def run_named_query(
-    store: Any,
+    store: GraphStore,
     name: str,
     given: dict[str, str] | None = None,
     folder: Path | None = None,
     *,
-    use_views: bool = True,
-) -> tuple[NamedQuery, Any]:
+    use_cache: bool = True,
+) -> tuple[NamedQuery, QueryResult]:
     """Run the named query ``name`` with ``given`` parameter values.
 
-    Returns the query and a :class:`graph.sparql.QueryResult` without the
-    parameter columns (they only echo the values given). A whole-store
-    question is answered from the store's precomputed views when it can be
-    (:mod:`graph.views`): the same rows, in the same order, much faster;
-    ``use_views=False`` always runs the query itself."""
-    from graph.queries import views
-    from graph.store.sparql import run_query
+    Returns the query and a :class:`QueryResult` without the parameter
+    columns (they only echo the values given). An answer already computed
+    at the store's current write generation is read from the cache
+    (:mod:`graph.queries.cache`); ``use_cache=False`` always runs the query."""
+    from graph.queries import cache
 
     query = load_query(name, folder)
     bindings = resolve_params(store, query, given or {})
-    ready = views.answer(store, query, bindings) if use_views else None
-    if ready is not None:
-        return query, ready
+    key = cache.answer_key(query.text, bindings) if use_cache else None
+    if key is not None:
+        kept = cache.get(store, key)
+        if kept is not None:
+            return query, kept
     try:
-        result = run_query(store, query.text, bindings)
+        result = finish_result(query, run_query(store, query.text, bindings))
     except RuntimeError as err:  # pyoxigraph: a bound variable missing from SELECT
         raise QueryError(f"{query.path}: cannot bind its parameters: {err}") from err
-    return query, finish_result(query, result)
-
-
-def folder_is_shipped(query: NamedQuery) -> bool:
-    """True for a query from ``data/queries`` (only those have views)."""
-    return query.path.parent.resolve() == queries_folder().resolve()
+    if key is not None:
+        cache.put(store, key, result)
+    return query, result
 
 
 def finish_result(query: NamedQuery, result: Any) -> Any:

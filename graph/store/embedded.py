@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph import namespaces as ns
-from graph.errors import QueryError, StoreError, StoreLockedError
+from graph.errors import QueryError, StoreError, StoreLockedError, StoreMissingError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph as ox
@@ -56,15 +57,32 @@ def _ontology_digest(files: list[Path]) -> str:
     return h.hexdigest()
 
 
+#: sgkg's own folders inside the store directory (RocksDB ignores them)
+SNAPSHOTS = "sgkg-snapshots"
+CACHE = "sgkg-cache"
+#: snapshots superseded longer ago than this are removed by the next writer
+#: (a reader opened on one keeps working; long-lived readers reopen on change)
+SNAPSHOT_GRACE_SECONDS = 3600
+#: a read that meets a store being created or compacted is retried this often
+READ_RETRIES = 5
+
+
 @dataclass
 class GraphStore:
-    """A handle on the on-disk store. Use :func:`open_store` to get one."""
+    """A handle on the on-disk store. Use :func:`open_store` to get one.
+
+    A writable handle holds the store's lock. A read-only handle never does:
+    it opens the snapshot that the last writer published (see
+    :meth:`publish_snapshot`), so readers and a writer can run at once and a
+    reader never meets a half-written store."""
 
     path: Path
     read_only: bool = False
     _store: Any = field(default=None, repr=False)
     _union_flag: bool = field(default=False, repr=False)
-    _views_dirty: bool = field(default=False, repr=False)
+    _wrote: bool = field(default=False, repr=False)
+    #: the folder actually opened (the store, or a snapshot of it)
+    opened: Path | None = None
 
     # ------------------------------------------------------------ opening
     def _open(self) -> None:
@@ -72,9 +90,11 @@ class GraphStore:
 
         try:
             if self.read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self.opened = current_snapshot(self.path) or self.path
+                self._store = _open_read_only(self.opened)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
+                self.opened = self.path
                 self._store = ox.Store(str(self.path))
         except OSError as err:
             text = str(err)
@@ -90,13 +110,17 @@ class GraphStore:
         """The underlying :class:`pyoxigraph.Store`."""
         return self._store
 
+    @property
+    def cache_dir(self) -> Path:
+        """Where the query layer may keep answers (derived data, safe to delete)."""
+        return self.path / CACHE
+
     def ensure_union(self) -> None:
         """Materialise the union default graph in a store written before it
         was kept (done once; a read-only store falls back to the bag union)."""
         import pyoxigraph as ox
 
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
-        views = ox.NamedNode(ns.VIEWS_GRAPH)
         marker = ox.NamedNode(ns.SG + "unionMaterialised")
         if list(self._store.quads_for_pattern(cat, marker, None, cat)):
             self._union_flag = False
@@ -106,16 +130,17 @@ class GraphStore:
             return
         self._store.update(
             f"DROP SILENT DEFAULT ; "
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != {cat} && ?g != {views}) }} ; "
-            f'INSERT DATA {{ GRAPH {cat} {{ {cat} {marker} "true"^^<{ns.XSD}boolean> }} }}'
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {cat}) }} ; "
+            f'INSERT DATA {{ GRAPH {cat} {{ {cat} {marker} "true"^^<{ns.XSD}boolean> }} }} ; '
+            + _BUMP_GENERATION
         )
         self._union_flag = False
+        self._wrote = True
 
     def ensure_ontology(self) -> bool:
         """Load (or refresh) the ontology graph if the shipped files changed.
 
-        Returns True when it wrote."""
+        Only a writable handle does this; returns True when it wrote."""
         import pyoxigraph as ox
 
         from graph.resources import ontology_files
@@ -134,19 +159,14 @@ class GraphStore:
             for q in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE):
                 quads.append(ox.Quad(q.subject, q.predicate, q.object, g))
         quads.append(ox.Quad(g, marker, ox.Literal(digest), g))
-        dirty = self._views_dirty
         self.replace_graph(ns.ONTOLOGY_GRAPH, quads, record=False)
-        # every answer is pending now, computed at the next writing session
-        self._views_dirty = dirty
         return True
 
-    def ensure_views(self) -> None:
-        """Start the precomputed answers of a store that has none, or whose
-        queries changed with an upgrade (they are computed when a writing
-        session ends; until then answers come from the data)."""
-        from graph.queries import views
-
-        views.ensure(self)
+    def drop_retired_views(self) -> None:
+        """Stores written by sgkg 0.1 kept precomputed answers in a graph of
+        their own; the query cache replaced it (done once, on a write)."""
+        if self.has_graph(ns.VIEWS_GRAPH):
+            self.remove_graph(ns.VIEWS_GRAPH)
 
     # ------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
@@ -183,6 +203,16 @@ class GraphStore:
             rows.append({n: to_python(sol[n]) for n in names})
         return rows
 
+    def generation(self) -> int:
+        """How many writes the store has seen: every write adds one in its own
+        transaction, so an answer computed at generation N is valid exactly
+        while the generation is N."""
+        import pyoxigraph as ox
+
+        cat = ox.NamedNode(ns.CATALOG_GRAPH)
+        found = list(self._store.quads_for_pattern(cat, ox.NamedNode(_GENERATION), None, cat))
+        return int(found[0].object.value) if found else 0
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
@@ -202,7 +232,6 @@ class GraphStore:
             q
             for q in self._store.quads_for_pattern(None, None, None, None)
             if not isinstance(q.graph_name, ox.DefaultGraph)
-            and q.graph_name.value != ns.VIEWS_GRAPH
         )
 
     def __len__(self) -> int:
@@ -210,15 +239,17 @@ class GraphStore:
         import pyoxigraph as ox
 
         union = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        views = ox.NamedNode(ns.VIEWS_GRAPH)
-        derived = sum(1 for _ in self._store.quads_for_pattern(None, None, None, views))
-        return len(self._store) - union - derived
+        return len(self._store) - union
 
     def canonical_dump(self) -> str:
         """Every quad as sorted N-Quads lines: equal dumps mean equal stores."""
         return "\n".join(sorted(str(q) + " ." for q in self._store))
 
     # ------------------------------------------------------------ writing
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only")
+
     def replace_graph(
         self,
         graph_iri: str,
@@ -235,23 +266,15 @@ class GraphStore:
         Returns the number of triples written."""
         import pyoxigraph as ox
 
-        if self.read_only:
-            raise StoreError(f"the store {self.path} is open read-only")
-        from graph.queries import views
-
+        self._require_writable()
         g = ox.NamedNode(graph_iri)
         triples = list(_as_triples(data))
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
-        affected = views.affected_authorities(self, graph_iri, triples)
         parts = [_retract_from_union(g, cat), f"DROP SILENT GRAPH {g}"]
         if lines:
             parts.append("INSERT DATA { GRAPH " + str(g) + " {\n" + "\n".join(lines) + "\n} }")
             parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-        # in the same transaction: the precomputed answers this write may change
-        invalidate = views.invalidate_update(affected)
-        if invalidate:
-            parts.append(invalidate)
         if record:
             now = ox.Literal(
                 datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -266,54 +289,78 @@ class GraphStore:
                 meta.append(f"{g} <{ns.DCTERMS}source> {ox.Literal(source)} .")
             parts.append(f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}")
             parts.append("INSERT DATA { GRAPH " + str(cat) + " {\n" + "\n".join(meta) + "\n} }")
+        # in the same transaction: every cached answer of the previous generation is void
+        parts.append(_BUMP_GENERATION)
         try:
             self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as err:
             raise StoreError(f"writing graph {graph_iri} failed: {err}") from err
-        self._views_dirty = True
+        self._wrote = True
         return len(lines)
 
     def remove_graph(self, graph_iri: str) -> None:
         import pyoxigraph as ox
 
-        from graph.queries import views
-
+        self._require_writable()
         g = ox.NamedNode(graph_iri)
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
-        affected = views.affected_authorities(self, graph_iri, [])
-        invalidate = views.invalidate_update(affected)
         self._store.update(
             f"{_retract_from_union(g, cat)} ; DROP SILENT GRAPH {g} ; "
-            f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }}"
-            + (f" ; {invalidate}" if invalidate else "")
+            f"DELETE WHERE {{ GRAPH {cat} {{ {g} ?p ?o }} }} ; {_BUMP_GENERATION}"
         )
-        self._views_dirty = True
+        self._wrote = True
 
-    def invalidate_views(self) -> None:
-        """Mark every authority's precomputed answers pending: for bulk
-        writers that bypass :meth:`replace_graph` (e.g. ``bench/synthetic.py``)."""
-        from graph.queries import views
+    def bump_generation(self) -> None:
+        """Count a write made around :meth:`replace_graph` (e.g. a bulk load
+        in ``bench/synthetic.py``), so no cached answer outlives it."""
+        self._require_writable()
+        self._store.update(_BUMP_GENERATION)
+        self._wrote = True
 
-        self._store.update(views.invalidate_update(None))
-        self._views_dirty = True
+    def publish_snapshot(self) -> Path:
+        """Publish the store as it is now for readers: a RocksDB checkpoint
+        (hard links, milliseconds) under ``sgkg-snapshots/``, then an atomic
+        switch of the ``CURRENT`` pointer. Old snapshots are removed once
+        superseded for :data:`SNAPSHOT_GRACE_SECONDS` (the last two are kept)."""
+        import time
+        import uuid
 
-    def refresh_views(self, limit: int | None = None) -> int:
-        """Compute the pending precomputed answers (see :mod:`graph.views`).
-
-        Returns how many authorities were brought up to date."""
-        from graph.queries import views
-
-        done = views.refresh(self, limit)
-        self._views_dirty = False
-        return done
+        self._require_writable()
+        self._store.flush()
+        folder = self.path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        name = f"{self.generation():08d}-{uuid.uuid4().hex[:8]}"
+        target = folder / name
+        try:
+            self._store.backup(str(target))
+            pointer = folder / f".CURRENT.{os.getpid()}"
+            pointer.write_text(name + "\n", encoding="utf-8")
+            os.replace(pointer, folder / "CURRENT")
+        except OSError as err:
+            raise StoreError(
+                f"cannot publish a snapshot of {self.path} for readers: {err}"
+            ) from err
+        now = time.time()
+        olds = sorted(
+            (p for p in folder.iterdir() if p.is_dir() and p.name != name),
+            key=lambda p: p.stat().st_mtime,
+        )
+        for old in olds[:-1]:
+            if now - old.stat().st_mtime > SNAPSHOT_GRACE_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+        return target
 
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()
 
     def close(self) -> None:
+        """Close the handle; a writer that wrote (or whose store has no
+        snapshot yet) publishes a snapshot for readers first."""
         if self._store is not None:
             if not self.read_only:
+                if self._wrote or current_snapshot(self.path) is None:
+                    self.publish_snapshot()
                 self._store.flush()
             del self._store
             self._store = None
@@ -322,41 +369,68 @@ class GraphStore:
         return self
 
     def __exit__(self, exc_type: type | None, *exc: object) -> None:
-        # a session that wrote brings the precomputed answers up to date, even
-        # when it ends with an error (what it wrote is committed), unless interrupted
+        self.close()
+
+
+def current_snapshot(path: Path) -> Path | None:
+    """The snapshot readers should open, or None when no writer published one."""
+    pointer = path / SNAPSHOTS / "CURRENT"
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    snap = path / SNAPSHOTS / name
+    return snap if name and (snap / "CURRENT").is_file() else None
+
+
+def _open_read_only(folder: Path) -> Any:
+    """``Store.read_only`` with a few retries: a store without a snapshot can
+    be met mid-write (RocksDB then reports its MANIFEST as corrupt)."""
+    import time
+
+    import pyoxigraph as ox
+
+    for attempt in range(READ_RETRIES):
         try:
-            if self._views_dirty and (exc_type is None or issubclass(exc_type, Exception)):
-                self.refresh_views()
-        finally:
-            self.close()
+            return ox.Store.read_only(str(folder))
+        except OSError as err:
+            if attempt == READ_RETRIES - 1 or "lock" in str(err).lower():
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def store_exists(path: Path) -> bool:
+    """True when ``path`` holds an sgkg store (a RocksDB folder)."""
+    return (path / "CURRENT").is_file()
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
-    """Open (creating if needed) the store at ``path`` (default: :func:`default_store_path`).
+    """Open the store at ``path`` (default: :func:`default_store_path`).
 
-    Read-only opening falls back to a writable one when the store does not
-    exist yet or the ontology must be refreshed; a writable opening falls
-    back to read-only when ``read_only`` was asked and another process holds
-    the lock."""
+    Writable: created if missing; holds the lock; brings the union and the
+    ontology up to date. Read-only: never takes the lock and never writes;
+    a store that does not exist is a :class:`StoreMissingError` (exit 2)."""
     p = Path(path).expanduser() if path else default_store_path()
-    if read_only and p.exists():
-        try:
-            store = GraphStore(p, read_only=False)
-            store._open()
-            store.ensure_union()
-            store.ensure_ontology()
-            store.ensure_views()
-            return store
-        except StoreLockedError:
-            store = GraphStore(p, read_only=True)
-            store._open()
-            store.ensure_union()
-            return store
+    if read_only:
+        if not store_exists(p):
+            raise StoreMissingError(
+                f"no sgkg store at {p}; create one with `sgkg ingest`, `sgkg load` or "
+                "`sgkg demo`, or point --store (or SGKG_STORE) at an existing one"
+            )
+        store = GraphStore(p, read_only=True)
+        store._open()
+        store.ensure_union()
+        return store
+    if p.exists() and p.is_dir() and any(p.iterdir()) and not store_exists(p):
+        raise StoreMissingError(
+            f"{p} is a folder that is not an sgkg store; choose an empty or new folder for --store"
+        )
     store = GraphStore(p, read_only=False)
     store._open()
     store.ensure_union()
     store.ensure_ontology()
-    store.ensure_views()
+    store.drop_retired_views()
     return store
 
 
@@ -375,13 +449,23 @@ def _term(value: Any) -> Any:
     raise TypeError(f"cannot bind {value!r}")
 
 
+_GENERATION = ns.SG + "generation"
+#: SPARQL that adds one to the store's write generation (kept in the catalog graph)
+_BUMP_GENERATION = (
+    f"DELETE {{ GRAPH <{ns.CATALOG_GRAPH}> {{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?n }} }} "
+    f"INSERT {{ GRAPH <{ns.CATALOG_GRAPH}> {{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?next }} }} "
+    f"WHERE {{ OPTIONAL {{ GRAPH <{ns.CATALOG_GRAPH}> "
+    f"{{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?n }} }} BIND(COALESCE(?n, 0) + 1 AS ?next) }}"
+)
+
+
 def _retract_from_union(g: Any, cat: Any) -> str:
     """SPARQL that takes out of the union default graph the triples of graph
     ``g`` that no other data graph holds (run before ``g`` is dropped)."""
     return (
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
         f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
-        f"FILTER(?h != {g} && ?h != {cat} && ?h != <{ns.VIEWS_GRAPH}>) }} }}"
+        f"FILTER(?h != {g} && ?h != {cat}) }} }}"
     )
 
 

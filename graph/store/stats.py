@@ -13,7 +13,7 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 } GROUP BY ?class ORDER BY DESC(?n) ?class
 """
 
-# the views graph only repeats the data (precomputed answers): not listed
+# the retired views graph of stores written by sgkg 0.1 only repeats the data: not listed
 _GRAPHS = f"""
 SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ns.VIEWS_GRAPH}>) }}
 GROUP BY ?g ORDER BY ?g
@@ -22,8 +22,7 @@ GROUP BY ?g ORDER BY ?g
 
 def store_stats(store: Any) -> dict[str, Any]:
     """Triples, named graphs with their sizes and sources, entities per sg:
-    class, and the state of the precomputed whole-store answers."""
-    from graph.queries import views
+    class, and the store's write generation."""
 
     sources = {
         r["g"]: r["src"]
@@ -44,5 +43,5 @@ def store_stats(store: Any) -> dict[str, Any]:
         "triples": len(store),
         "graphs": graphs,
         "classes": classes,
-        "views": views.status(store),
+        "generation": store.generation(),
     }

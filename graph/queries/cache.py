@@ -1,0 +1,161 @@
+"""Answers of named queries kept on disk, correct by construction.
+
+An answer is kept under a key made of the query's text, its bound values,
+sgkg's version and the store's write *generation* (:meth:`GraphStore.generation`),
+which every write raises by one in the same transaction as the data. A
+written store has a new generation, so no kept answer can be read for it:
+there is no rule about which write changes which answer, and nothing for a
+query author to declare. Answers are filled when first asked (and, after a
+batch, by :func:`warm`), kept as JSON files in ``<store>/sgkg-cache/<generation>/``
+(derived data: deleting the folder only costs speed), and answers of older
+generations are removed when a newer one is kept.
+
+Readers keep answers too: the cache is a plain folder beside the database,
+not part of it, so filling it never needs the store's write lock. Where the
+folder cannot be written (a read-only mount), answers are simply not kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from graph import __version__
+from graph import namespaces as ns
+from graph.store.embedded import GraphStore
+from graph.store.sparql import QueryResult
+
+
+def answer_key(text: str, bindings: dict[str, Any]) -> str:
+    """A digest of the query text, its bindings and sgkg's version."""
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(b"\0" + text.encode())
+    for name in sorted(bindings):
+        h.update(f"\0{name}={_term_text(bindings[name])}".encode())
+    return h.hexdigest()[:32]
+
+
+def _folder(store: GraphStore) -> Path:
+    return store.cache_dir / f"{store.generation():08d}"
+
+
+def get(store: GraphStore, key: str) -> QueryResult | None:
+    """The kept answer for ``key`` at the store's generation, or None."""
+    path = _folder(store) / f"{key}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    decode = _decoder()
+    return QueryResult(
+        kind="select",
+        variables=data["variables"],
+        rows=[[decode(cell) for cell in row] for row in data["rows"]],
+    )
+
+
+def put(store: GraphStore, key: str, result: QueryResult) -> bool:
+    """Keep a SELECT answer; returns False when it could not be kept."""
+    if result.kind != "select":
+        return False
+    folder = _folder(store)
+    data = {"variables": result.variables, "rows": [[_encode(c) for c in r] for r in result.rows]}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, folder / f"{key}.json")
+    except OSError:
+        return False
+    _prune(store.cache_dir, keep=folder.name)
+    return True
+
+
+def _prune(root: Path, keep: str) -> None:
+    """Remove the answers of other generations (best effort)."""
+    with contextlib.suppress(OSError):
+        for old in root.iterdir():
+            if old.is_dir() and old.name != keep and old.name.isdigit():
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def status(store: GraphStore) -> dict[str, int]:
+    """The store's generation and how many answers are kept for it."""
+    folder = _folder(store)
+    kept = len(list(folder.glob("*.json"))) if folder.is_dir() else 0
+    return {"generation": store.generation(), "answers": kept}
+
+
+def warm(store: GraphStore) -> int:
+    """Compute and keep the whole-store answer of every shipped named query
+    that needs no parameter (what a batch writer may do before it ends).
+    Returns how many answers were computed."""
+    from graph.queries.catalog import list_queries, run_named_query
+
+    done = 0
+    for query in list_queries():
+        if any(not p.optional for p in query.params):
+            continue
+        run_named_query(store, query.name)
+        done += 1
+    return done
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _term_text(value: Any) -> str:
+    return str(value)
+
+
+def _encode(term: Any) -> str | None:
+    """A term as a short string: ``<iri``, ``"text``, ``@lang text``, ``^datatype text``."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return "<" + term.value
+    if isinstance(term, ox.BlankNode):
+        return "_" + term.value
+    if term.language:
+        return f"@{term.language} {term.value}"
+    if term.datatype.value == ns.XSD + "string":
+        return '"' + term.value
+    return f"^{term.datatype.value} {term.value}"
+
+
+def _decoder() -> Any:
+    import pyoxigraph as ox
+
+    seen: dict[str, Any] = {}
+
+    def decode(cell: str | None) -> Any:
+        if cell is None:
+            return None
+        term = seen.get(cell)
+        if term is not None:
+            return term
+        tag, rest = cell[0], cell[1:]
+        if tag == '"':
+            term = ox.Literal(rest)
+        elif tag == "<":
+            term = ox.NamedNode(rest)
+        elif tag == "@":
+            lang, _, value = rest.partition(" ")
+            term = ox.Literal(value, language=lang)
+        elif tag == "^":
+            datatype, _, value = rest.partition(" ")
+            term = ox.Literal(value, datatype=ox.NamedNode(datatype))
+        else:
+            term = ox.BlankNode(rest)
+        seen[cell] = term
+        return term
+
+    return decode
