@@ -32,6 +32,7 @@ from datetime import date
 from functools import lru_cache
 
 from graph import namespaces as ns
+from graph.authorities import load_register
 
 _AUTHORITY_NOISE = [
     r"\bmetropolitan district council\b",
@@ -60,17 +61,27 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@lru_cache(maxsize=4096)
 def authority_key(name: str) -> str:
-    """The area key of a local authority from any of its names.
+    """The key of a local authority from any of its names: one key per
+    authority in every report of every era.
 
-    ``"Bournemouth Borough Council"``, ``"bournemouth"`` and ``"Bournemouth"``
-    all give ``"bournemouth"``; ``"Royal Borough of Kensington and Chelsea"``
-    gives ``"kensington-and-chelsea"``.
+    The national register (``data/authorities.tsv``, :mod:`graph.authorities`)
+    knows the names reports print ("Bristol, City of", "Bristol City Council",
+    "London Corporation", "Council of the Isles of Scilly", "Medway Children's
+    Services"...), so they meet on one key (``bristol``, ``city-of-london``).
+    A name it does not know falls back to a slug with the usual council words
+    dropped (``"Royal Borough of Exampleshire"`` -> ``"exampleshire"``), and a
+    name with no ASCII letters to a digest, so two such councils never share
+    the empty key.
     """
+    known = load_register().resolve(name)
+    if known is not None:
+        return known.key
     text = " ".join(name.lower().split())
     for pattern in _AUTHORITY_NOISE:
         text = re.sub(pattern, " ", text).strip()
-    return slug(text)
+    return slug(text) or "authority-" + _digest(" ".join(name.split()))[:12]
 
 
 @lru_cache(maxsize=1)

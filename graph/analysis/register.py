@@ -22,7 +22,7 @@ chains, paths and brokers live in :mod:`graph.routes`.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from graph import iri
@@ -161,10 +161,12 @@ SELECT ?link WHERE { ?link a sg:Link . FILTER NOT EXISTS { ?link sg:authority ?a
 """
 
 _REPORTS = """
-SELECT ?report ?auth ?framework WHERE {
+SELECT ?report ?auth ?framework (SAMPLE(COALESCE(?end, ?issued)) AS ?day) WHERE {
   ?report a sg:Report ; sg:authority ?auth .
   OPTIONAL { ?report sg:framework ?framework }
-}
+  OPTIONAL { ?inspection sg:report ?report ; sg:endDate ?end }
+  OPTIONAL { ?report dcterms:issued ?issued }
+} GROUP BY ?report ?auth ?framework
 """
 
 _MENTIONS = """
@@ -193,7 +195,7 @@ SELECT ?gap ?subject ?kind ?type ?auth WHERE {
 
 _EXPECTATIONS = """
 SELECT ?e ?label ?subjectType ?type ?kind ?direction ?source ?statutory ?order
-       ?any ?presence ?wherePresent ?framework ?altKind ?altDirection WHERE {
+       ?any ?presence ?wherePresent ?framework ?altKind ?altDirection ?from ?until WHERE {
   ?e a sg:Expectation ; rdfs:label ?label ; sg:subjectBodyType ?subjectType ;
      sg:expectedBodyType ?type ; sg:expectedLinkKind ?kind ; sg:statutorySource ?source .
   OPTIONAL { ?e sg:direction ?direction }
@@ -204,6 +206,8 @@ SELECT ?e ?label ?subjectType ?type ?kind ?direction ?source ?statutory ?order
   OPTIONAL { ?e sg:onlyWherePresent ?wherePresent }
   OPTIONAL { ?e sg:appliesToFramework ?framework }
   OPTIONAL { ?e sg:alsoSatisfiedBy [ sg:linkKind ?altKind ; sg:direction ?altDirection ] }
+  OPTIONAL { ?e sg:inForceFrom ?from }
+  OPTIONAL { ?e sg:inForceUntil ?until }
 }
 """
 
@@ -228,6 +232,12 @@ class _Link:
     evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # iri -> label,text,rep
 
 
+#: the duty to make multi-agency safeguarding arrangements came into force on
+#: 29 June 2018 (Children Act 2004 s16E); every area had them by 29 September 2019
+PARTNERSHIP_DUTY_FROM = "2018-06-29"
+PARTNERSHIP_DEADLINE = "2019-09-29"
+
+
 @dataclass
 class _Expectation:
     iri: str
@@ -244,6 +254,20 @@ class _Expectation:
     where_present: bool
     frameworks: set[str]
     satisfiers: set[tuple[str, str]]  # (kind key, direction)
+    in_force_from: str = ""  # ISO dates; a half-open period [from, until)
+    in_force_until: str = ""
+
+    def in_force(self, day: str) -> bool:
+        """True when the expectation applied on ``day`` (ISO date; "" = unknown)."""
+        if not day:
+            return True
+        return (not self.in_force_from or self.in_force_from <= day) and (
+            not self.in_force_until or day < self.in_force_until
+        )
+
+    @property
+    def partnership_era(self) -> bool:
+        return bool(self.in_force_from) and self.in_force_from >= PARTNERSHIP_DUTY_FROM
 
 
 @dataclass
@@ -254,6 +278,7 @@ class _World:
     labels: dict[str, str]  # concept IRI -> prefLabel
     links: list[_Link]
     reports: dict[str, tuple[str, str]]  # report IRI -> (authority IRI, framework key)
+    report_days: dict[str, str]  # report IRI -> inspection's last day (or publication), ISO
     mentions: dict[tuple[str, str], set[tuple[str, str]]]  # (report, type) -> {(label, iri)}
     improvements: dict[str, list[Improvement]]  # answered IRI -> improvements
     answering: set[str]  # IRIs of the areas for improvement
@@ -312,8 +337,10 @@ def _read_world(store: Any, authority_iri: str | None = None) -> _World:
             link.evidence[r["ev"]] = (label, r["text"] or "", r["evReport"] or "")
 
     reports: dict[str, tuple[str, str]] = {}
+    report_days: dict[str, str] = {}
     for r in store.select(_REPORTS):
         reports[r["report"]] = (r["auth"], _key(r["framework"]))
+        report_days[r["report"]] = str(r["day"] or "")
 
     mentions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     mention_rows = (
@@ -341,6 +368,7 @@ def _read_world(store: Any, authority_iri: str | None = None) -> _World:
         labels=labels,
         links=list(links.values()),
         reports=reports,
+        report_days=report_days,
         mentions=mentions,
         improvements={k: _sorted_improvements(v.values()) for k, v in improvements.items()},
         answering={i.iri for v in improvements.values() for i in v.values()},
@@ -401,6 +429,8 @@ def _read_expectations(store: Any) -> list[_Expectation]:
                 where_present=bool(r["wherePresent"]),
                 frameworks=set(),
                 satisfiers={(_key(r["kind"]), r["direction"] or "out")},
+                in_force_from=str(r["from"] or ""),
+                in_force_until=str(r["until"] or ""),
             )
         if r["framework"]:
             e.frameworks.add(_key(r["framework"]))
@@ -671,17 +701,51 @@ def _cite(labels: tuple[str, ...] | list[str]) -> str:
 
 
 def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[Gap], list[str]]:
-    frameworks = {fw for (a, fw) in world.reports.values() if a == la}
+    """Expected links the authority's latest report does not evidence, against
+    the expectations in force on that report's inspection date."""
     report_iris = sorted(r for r, (a, _fw) in world.reports.items() if a == la)
     caveats: list[str] = []
-    applicable = [e for e in world.expectations if not e.frameworks or e.frameworks & frameworks]
+    if not report_iris:
+        return [], caveats
+    checked = max(report_iris, key=lambda r: (world.report_days.get(r) or _report_day(r), r))
+    framework = world.reports[checked][1]
+    # the inspection's last day; else the publication day the report's IRI carries
+    day = world.report_days.get(checked) or _report_day(checked)
+    area_types = {b.type for b in world.bodies.values() if la in b.authorities or b.iri == la}
+    applicable = [
+        e
+        for e in world.expectations
+        if (not e.frameworks or framework in e.frameworks) and e.in_force(day)
+    ]
+    if day and day < PARTNERSHIP_DEADLINE and "safeguarding-partnership" not in area_types:
+        # before the deadline an area could still have its LSCB: hold a report to
+        # the new arrangements only when it names them
+        applicable = [e for e in applicable if not e.partnership_era]
+    if len(report_iris) > 1:
+        caveats.append(
+            f"expectations are checked against the latest report ({_report_day(checked)}); "
+            "earlier reports are listed for their inspectors' findings only"
+        )
     if not applicable:
         caveats.append(
-            "the statutory reference model is checked only against reports that review "
-            "an LSCB (SIF with LSCB review); this authority has none in the store"
+            f"no statutory expectation was checked: none of the reference model's "
+            f"{len(world.expectations)} expectations applies to a {framework or 'unknown'} "
+            f"report inspected on {day or 'an unknown date'}"
         )
         return [], caveats
-    in_scope = _union(applicable)
+    # links evidenced in the checked report (or citing nothing) speak for it
+    world = replace(
+        world,
+        links=[
+            link
+            for link in world.links
+            if not link.evidence or any(rep == checked for _l, _t, rep in link.evidence.values())
+        ],
+        reports={checked: world.reports[checked]},
+    )
+    report_iris = [checked]
+    frameworks = {framework}
+    in_scope = _union(applicable) | frameworks
     reports_in_scope = [r for r in report_iris if world.reports[r][1] in in_scope | {""}]
     area_bodies = {b.iri: b for b in world.bodies.values() if la in b.authorities or b.iri == la}
 
