@@ -17,7 +17,7 @@ import click
 from graph import __version__
 from graph.errors import SgkgError
 
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
 
 
 @dataclass
@@ -55,24 +55,55 @@ class SgkgGroup(click.Group):
             ctx.exit(0)
 
 
-def result_format_option(default: str = "table") -> Any:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(RESULT_FORMATS),
-        default=default,
-        show_default=True,
-        help="table for reading; csv/tsv for spreadsheets; json is SPARQL 1.1 Results JSON.",
-    )
+#: what each output format is for, shown in --help
+_FORMAT_HELP = {
+    "table": "table for reading (fits the terminal)",
+    "text": "text for reading",
+    "csv": "csv/tsv for spreadsheets",
+    "tsv": "",
+    "json": "json for tools",
+    "md": "md to paste into a paper",
+    "html": "html to print",
+    "turtle": "turtle for the SHACL report graph",
+}
+
+#: formats read by a person: control characters in them are made visible
+_TEXT_FORMATS = {"table", "text", "md"}
 
 
-#: -o/--output shared by the commands that print a result or write a file
-output_option = click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of stdout.",
-)
+def output_options(formats: tuple[str, ...], default: str | None = None) -> Any:
+    """The one output contract (as sqlite-utils' ``output_options``):
+    ``--format`` from ``formats`` and ``-o/--output`` (a file, a device, or
+    ``-`` for stdout), in that order, for every command that prints data."""
+    described = "; ".join(_FORMAT_HELP[f] for f in formats if _FORMAT_HELP.get(f))
+
+    def decorate(command: Any) -> Any:
+        command = click.option(
+            "-o",
+            "--output",
+            type=click.Path(allow_dash=True, path_type=Path),
+            help="Write to this file instead of stdout (atomically; a device or - as it is).",
+        )(command)
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=default or formats[0],
+            show_default=True,
+            help=described + ".",
+        )(command)
+
+    return decorate
+
+
+def emit(text: str, output: Path | None, fmt: str = "text") -> None:
+    """Print ``text`` (or write it to ``output``); formats read by a person
+    never carry raw terminal control sequences from the data."""
+    from graph.tables import printable
+
+    if fmt in _TEXT_FORMATS:
+        text = printable(text)
+    write_output((text.rstrip("\n") + "\n").encode("utf-8"), output)
 
 
 @click.group(cls=SgkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -203,16 +234,9 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
 
 
 @cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "turtle", "json"]),
-    default="text",
-    show_default=True,
-    help="text for reading, turtle for the SHACL report graph, json for tools.",
-)
+@output_options(("text", "turtle", "json"))
 @pass_state
-def validate(state: State, fmt: str) -> None:
+def validate(state: State, fmt: str, output: Path | None) -> None:
     """Check the store against the SHACL shapes (ontology/shapes.ttl).
 
     Exit 0 when it conforms, 1 when there are violations, 2 on error.
@@ -229,24 +253,18 @@ def validate(state: State, fmt: str) -> None:
     with state.open(read_only=True) as store:
         report = validate_store(store)
     if fmt == "turtle":
-        click.echo(report.results_graph.serialize(format="turtle"))
+        text = report.results_graph.serialize(format="turtle")
     elif fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "conforms": report.conforms,
-                    "violations": [v.__dict__ for v in report.violations],
-                },
-                indent=1,
-            )
-        )
+        doc = {"conforms": report.conforms, "violations": [v.__dict__ for v in report.violations]}
+        text = json.dumps(doc, indent=1)
+    elif report.conforms:
+        text = "Conforms: every shape in ontology/shapes.ttl holds."
     else:
-        if report.conforms:
-            click.echo("Conforms: every shape in ontology/shapes.ttl holds.")
-        else:
-            click.echo(f"{len(report.violations)} violation(s):")
-            for v in report.violations:
-                click.echo(f"- {v.focus_label}  [{v.path}]  {v.message}")
+        text = "\n".join(
+            [f"{len(report.violations)} violation(s):"]
+            + [f"- {v.focus_label}  [{v.path}]  {v.message}" for v in report.violations]
+        )
+    emit(text, output, fmt)
     sys.exit(0 if report.conforms else 1)
 
 
@@ -254,9 +272,9 @@ def validate(state: State, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@output_options(("table", "json"))
 @pass_state
-def stats(state: State, as_json: bool) -> None:
+def stats(state: State, fmt: str, output: Path | None) -> None:
     """Triples, named graphs and entities per class in the store.
 
     \b
@@ -265,27 +283,25 @@ def stats(state: State, as_json: bool) -> None:
     """
     import json
 
-    from graph.store.sparql import format_table
     from graph.store.stats import store_stats
+    from graph.tables import format_table
 
     with state.open(read_only=True) as store:
         s = store_stats(store)
-    if as_json:
-        click.echo(json.dumps(s, indent=1))
+    if fmt == "json":
+        emit(json.dumps(s, indent=1), output, fmt)
         return
-    click.echo(f"{s['triples']} triples in {len(s['graphs'])} named graphs\n")
-    click.echo(
+    parts = [
+        f"{s['triples']} triples in {len(s['graphs'])} named graphs\n",
         format_table(
             ["graph", "triples", "source"],
             [[g["graph"], str(g["triples"]), g["source"]] for g in s["graphs"]],
-            max_width=90,
-        )
-    )
-    click.echo("")
-    click.echo(
-        format_table(["class", "entities"], [[c["class"], str(c["count"])] for c in s["classes"]])
-    )
-    click.echo(f"\nwrite generation: {s['generation']}")
+        ),
+        "",
+        format_table(["class", "entities"], [[c["class"], str(c["count"])] for c in s["classes"]]),
+        f"\nwrite generation: {s['generation']}",
+    ]
+    emit("\n".join(parts), output, fmt)
 
 
 # ---------------------------------------------------------------- sparql
@@ -308,9 +324,9 @@ def read_query_text(query: str) -> str:
 
 @cli.command()
 @click.argument("query")
-@result_format_option()
+@output_options(RESULT_FORMATS)
 @pass_state
-def sparql(state: State, query: str, fmt: str) -> None:
+def sparql(state: State, query: str, fmt: str, output: Path | None) -> None:
     """Run a read-only SPARQL query over every graph in the store.
 
     QUERY is the query text, @file.rq, or - for stdin. The default graph is
@@ -329,7 +345,7 @@ def sparql(state: State, query: str, fmt: str) -> None:
     text = read_query_text(query)
     with state.open(read_only=True) as store:
         result = run_query(store, text)
-        click.echo(format_result(result, fmt))
+    emit(format_result(result, fmt), output, fmt)
 
 
 # ---------------------------------------------------------------- export
@@ -351,7 +367,12 @@ def sparql(state: State, query: str, fmt: str) -> None:
     "-a",
     help="graphml/gexf only: just the bodies and links of this authority.",
 )
-@output_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(allow_dash=True, path_type=Path),
+    help="Write to this file instead of stdout (atomically; a device or - as it is).",
+)
 @pass_state
 def export(
     state: State, fmt: str, graph_iri: str | None, authority: str | None, output: Path | None
@@ -393,14 +414,7 @@ def export(
 
 @cli.command()
 @click.option("--authority", "-a", help="Only this authority (name or key, e.g. bournemouth).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json", "md"]),
-    default="table",
-    show_default=True,
-    help="table for the terminal; csv/json for tools; md for a register to take to a meeting.",
-)
+@output_options(("table", "csv", "tsv", "json", "md"))
 @click.option(
     "--source",
     type=click.Choice(["inspectors", "expected"]),
@@ -412,7 +426,6 @@ def export(
     help="Also record the expected-but-not-evidenced rows in the store as "
     "sg:ExpectationGap nodes (one named graph per authority), for SPARQL and the explorer.",
 )
-@output_option
 @pass_state
 def gaps(
     state: State,
@@ -451,7 +464,7 @@ def gaps(
             )
     if source:
         register.gaps = register.by_source(source)
-    write_output((render(register, fmt) + "\n").encode("utf-8"), output)
+    emit(render(register, fmt), output, fmt)
 
 
 @cli.command("path")
@@ -459,8 +472,17 @@ def gaps(
 @click.argument("b")
 @click.option("--authority", "-a", help="Look the names up among this authority's bodies.")
 @click.option("--directed", is_flag=True, help="Follow links only from source to target.")
+@output_options(("text", "json"))
 @pass_state
-def path_command(state: State, a: str, b: str, authority: str | None, directed: bool) -> None:
+def path_command(
+    state: State,
+    a: str,
+    b: str,
+    authority: str | None,
+    directed: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """The shortest route of stated links between bodies A and B.
 
     Names are labels, acronyms or body types ("LSCB", "police"). Each step
@@ -476,14 +498,17 @@ def path_command(state: State, a: str, b: str, authority: str | None, directed: 
 
     with state.open(read_only=True) as store:
         route = path(store, a, b, authority, directed)
-    click.echo(format_route(route))
+    emit(_as_json(route) if fmt == "json" else format_route(route), output, fmt)
 
 
 @cli.command()
 @click.argument("body")
 @click.option("--authority", "-a", help="Look the name up among this authority's bodies.")
+@output_options(("text", "json"))
 @pass_state
-def accountability(state: State, body: str, authority: str | None) -> None:
+def accountability(
+    state: State, body: str, authority: str | None, fmt: str, output: Path | None
+) -> None:
     """Who BODY answers to: chains of upward links, each hop with its evidence.
 
     Follows reports to, accountable to, annual report to, sub-group of,
@@ -502,7 +527,7 @@ def accountability(state: State, body: str, authority: str | None) -> None:
 
     with state.open(read_only=True) as store:
         result = find_accountability(store, body, authority)
-    click.echo(format_accountability(result))
+    emit(_as_json(result) if fmt == "json" else format_accountability(result), output, fmt)
 
 
 @cli.command()
@@ -521,9 +546,11 @@ def accountability(state: State, body: str, authority: str | None) -> None:
     show_default=True,
     help="How many bodies to list (0 for all).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@output_options(("text", "csv", "tsv", "json", "md"))
 @pass_state
-def rank(state: State, measure: str, authority: str | None, top: int, as_json: bool) -> None:
+def rank(
+    state: State, measure: str, authority: str | None, top: int, fmt: str, output: Path | None
+) -> None:
     """The brokers of the partnership, its single points of failure and its
     isolated bodies, each with a one-line reading.
 
@@ -540,12 +567,17 @@ def rank(state: State, measure: str, authority: str | None, top: int, as_json: b
 
     with state.open(read_only=True) as store:
         ranking = rank_bodies(store, measure, authority)
-    if as_json:
+    if fmt == "json":
         doc = asdict(ranking)
         doc["rows"] = doc["rows"][: top or None]
-        click.echo(json.dumps(doc, indent=1, ensure_ascii=False))
+        emit(json.dumps(doc, indent=1, ensure_ascii=False), output, fmt)
+    elif fmt == "text":
+        emit(format_ranking(ranking, top or None), output, fmt)
     else:
-        click.echo(format_ranking(ranking, top or None))
+        from graph.tables import format_rows
+
+        rows = [[x.label, x.type_label, x.score] for x in ranking.rows[: top or None]]
+        emit(format_rows(["body", "type", measure], rows, fmt), output, fmt)
 
 
 # ---------------------------------------------------------------- viz
@@ -689,7 +721,7 @@ def demo(state: State, output: Path, open_page: bool) -> None:
 )
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
 @click.option("--sparql", "show_sparql", is_flag=True, help="Print the query's SPARQL, not run it.")
-@result_format_option()
+@output_options(RESULT_FORMATS)
 @pass_state
 def query(
     state: State,
@@ -698,6 +730,7 @@ def query(
     list_only: bool,
     show_sparql: bool,
     fmt: str,
+    output: Path | None,
 ) -> None:
     """Ask a named question: run a query of data/queries/ by its NAME.
 
@@ -721,7 +754,8 @@ def query(
         parse_param_pairs,
         run_named_query,
     )
-    from graph.store.sparql import format_result, format_table
+    from graph.store.sparql import format_result
+    from graph.tables import format_table
 
     if list_only and name:
         click.echo(describe_query(load_query(name)))
@@ -737,7 +771,7 @@ def query(
             [q.name, ", ".join(p.name + ("?" if p.optional else "") for p in q.params), q.summary]
             for q in queries
         ]
-        click.echo(format_table(["query", "parameters (? optional)", "summary"], rows, 100))
+        click.echo(format_table(["query", "parameters (? optional)", "summary"], rows))
         click.echo("\nMore: sgkg query NAME --list   Run: sgkg query NAME -p KEY=VALUE")
         return
     if show_sparql:
@@ -746,7 +780,7 @@ def query(
     given = parse_param_pairs(params)
     with state.open(read_only=True) as store:
         _, result = run_named_query(store, name, given)
-        click.echo(format_result(result, fmt))
+    emit(format_result(result, fmt), output, fmt)
 
 
 def _query_as_dict(q: Any) -> dict[str, Any]:
@@ -762,16 +796,9 @@ def _query_as_dict(q: Any) -> dict[str, Any]:
 @cli.command()
 @click.argument("name")
 @click.option("--authority", "-a", help="Look the name up among this authority's bodies.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for reading, json for tools.",
-)
+@output_options(("text", "json"))
 @pass_state
-def show(state: State, name: str, authority: str | None, fmt: str) -> None:
+def show(state: State, name: str, authority: str | None, fmt: str, output: Path | None) -> None:
     """Everything known about one body: type, authority, links, findings.
 
     NAME is a label, acronym, type name or unique prefix, case-insensitive
@@ -792,30 +819,26 @@ def show(state: State, name: str, authority: str | None, fmt: str) -> None:
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(view.as_dict(), indent=1, ensure_ascii=False))
+        emit(json.dumps(view.as_dict(), indent=1, ensure_ascii=False), output, fmt)
     else:
-        click.echo(format_body(view))
+        emit(format_body(view), output, fmt)
 
 
 def write_output(data: bytes, output: Path | None) -> None:
-    """Write to stdout, or atomically to ``output`` (temp file, then rename)."""
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    import os
-    import tempfile
+    """Write to stdout, or to ``output`` as :func:`graph.output.write_bytes` does."""
+    from graph.output import write_bytes
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    click.echo(f"wrote {output}", err=True)
+    written = write_bytes(data, output)
+    if written is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+def _as_json(result: Any) -> str:
+    """A library result (a dataclass) as JSON."""
+    import json
+    from dataclasses import asdict
+
+    return json.dumps(asdict(result), indent=1, ensure_ascii=False, default=str)
 
 
 def main() -> None:

@@ -73,3 +73,7 @@ class ReportError(InputFileError):
 class StoreMissingError(UserError):
     """A read found no store at the given path (a mistyped ``--store``), or
     a write was pointed at a folder of other files."""
+
+
+class OutputError(UserError):
+    """An output path that cannot be written as asked (a folder, a path under a file)."""

@@ -30,7 +30,8 @@ def run(store_dir: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_gaps_table(store_dir: Path) -> None:
+def test_gaps_table(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "260")  # a wide terminal shows every cell whole
     code, out, _ = run(store_dir, "gaps", "--authority", "testshire")
     assert code == 0
     lines = out.splitlines()
@@ -119,7 +120,7 @@ def test_rank_command(store_dir: Path) -> None:
     assert "Testshire Local Safeguarding Children Board" in table[2]
     assert len(table) == 5  # header, rule, three bodies
     assert "- Testshire adoption panel" in out
-    code, out, _ = run(store_dir, "rank", "--measure", "pagerank", "--json", "-a", "testshire")
+    code, out, _ = run(store_dir, "rank", "--measure", "pagerank", "--format", "json", "-a", "testshire")
     assert code == 0 and json.loads(out)["measure"] == "pagerank"
 
 
@@ -137,6 +138,14 @@ def test_export_network(store_dir: Path, tmp_path: Path, fmt: str) -> None:
     assert "Testshire Local Safeguarding Children Board" in labels
     code, _, err = run(store_dir, "export", "--format", fmt, "--graph", "urn:x")
     assert code == 2 and "--graph applies to RDF formats" in err
+
+
+def test_tables_fit_the_terminal(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for args in (["gaps", "-a", "testshire"], ["query", "weak-links"], ["rank"]):
+        code, out, _ = run(store_dir, *args)
+        assert code == 0
+        assert max(len(line) for line in out.splitlines()) <= 80, args
 
 
 def test_gaps_on_an_empty_store_says_what_to_do(tmp_path: Path) -> None:

@@ -218,7 +218,7 @@ def test_validate_exit_codes(store: Path, good_ttl: Path, tmp_path: Path) -> Non
 
 def test_stats_counts_graphs_and_classes(store: Path, good_ttl: Path) -> None:
     run(store, "load", str(good_ttl))
-    r = run(store, "stats", "--json")
+    r = run(store, "stats", "--format", "json")
     s = json.loads(r.output)
     graphs = {g["graph"] for g in s["graphs"]}
     assert good_ttl.resolve().as_uri() in graphs

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from graph.analysis.register import Gap, Register
+from graph.tables import format_table
 
-FORMATS = ("table", "csv", "json", "md")
+FORMATS = ("table", "csv", "tsv", "json", "md")
 
 #: a question for the board per expected link kind ({frm}, {to} are labels)
 _QUESTIONS = {
@@ -29,9 +30,9 @@ _DEFAULT_QUESTION = (
 
 
 def render(register: Register, fmt: str = "table") -> str:
-    """The register in ``fmt``: ``table``, ``csv``, ``json`` or ``md``."""
-    if fmt == "csv":
-        return _csv(register.gaps)
+    """The register in ``fmt``: ``table``, ``csv``, ``tsv``, ``json`` or ``md``."""
+    if fmt in ("csv", "tsv"):
+        return _csv(register.gaps, "," if fmt == "csv" else "\t")
     if fmt == "json":
         return _json(register)
     if fmt == "md":
@@ -82,8 +83,6 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _table(register: Register) -> str:
-    from graph.store.sparql import format_table
-
     if not register.gaps:
         return _empty(register)
     several = len(register.authorities) > 1
@@ -101,7 +100,7 @@ def _table(register: Register) -> str:
             _improvements(g, with_text=False),
         ]
         rows.append(row)
-    text = format_table(headers, rows, max_width=48)
+    text = format_table(headers, rows)
     notes = _notes_lines(register)
     return text + ("\n\n" + "\n".join(notes) if notes else "")
 
@@ -127,10 +126,10 @@ def _notes_lines(register: Register) -> list[str]:
     return out
 
 
-def _csv(gaps: list[Gap]) -> str:
+def _csv(gaps: list[Gap], sep: str = ",") -> str:
     buf = io.StringIO()
     fields = list(Gap.__dataclass_fields__)
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=fields, delimiter=sep, lineterminator="\n")
     writer.writeheader()
     for g in gaps:
         writer.writerow(g.as_flat())

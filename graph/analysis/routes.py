@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from textwrap import fill
 from typing import Any
 
 from graph.errors import UnknownFormatError
+from graph.tables import format_table, terminal_width
 
 #: link kinds that lead upward from their source to their target, best first
 UPWARD = (
@@ -499,27 +501,26 @@ def format_route(r: Route) -> str:
 
 def format_ranking(r: Ranking, top: int | None = 15) -> str:
     """Scores, articulation points and isolated bodies, each with its reading."""
-    from graph.store.sparql import format_table
-
     rows = r.rows[:top] if top else r.rows
     digits = 0 if r.measure == "degree" else 3
     table = format_table(
         ["#", "body", "type", r.measure],
         [[str(n), x.label, x.type_label, f"{x.score:.{digits}f}"] for n, x in enumerate(rows, 1)],
-        max_width=70,
     )
-    lines = [f"{r.bodies} bodies, {r.links} stated links.", "", r.reading, "", table]
-    lines += ["", ARTICULATION_READING]
+    width = terminal_width()
+    lines = [f"{r.bodies} bodies, {r.links} stated links.", "", fill(r.reading, width), "", table]
+    lines += ["", fill(ARTICULATION_READING, width)]
     if r.articulation_points:
         for c in r.articulation_points:
             shown = ", ".join(c.cut_off[:6]) + (
                 f" and {len(c.cut_off) - 6} more" if len(c.cut_off) > 6 else ""
             )
-            lines.append(f"- {c.label}: would cut off {shown}")
+            lines.append(fill(f"- {c.label}: would cut off {shown}", width, subsequent_indent="  "))
     else:
         lines.append("- none")
-    lines += ["", ISOLATED_READING]
+    lines += ["", fill(ISOLATED_READING, width)]
     lines += [
-        f"- {x.label}" + (f" ({x.type_label})" if x.type_label else "") for x in r.isolated
+        fill(f"- {x.label}" + (f" ({x.type_label})" if x.type_label else ""), width)
+        for x in r.isolated
     ] or ["- none"]
     return "\n".join(lines)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -12,8 +11,9 @@ from typing import Any
 
 from graph import namespaces as ns
 from graph.errors import QueryError
+from graph.tables import format_delimited, format_rows
 
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
 
 _UPDATE_WORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
@@ -95,19 +95,6 @@ def shorten(value: str) -> str:
     return value
 
 
-def format_table(headers: list[str], rows: list[list[str]], max_width: int = 80) -> str:
-    """A plain-text table, columns clipped at ``max_width`` characters."""
-    clipped = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
-    widths = [len(h) for h in headers]
-    for r in clipped:
-        for i, c in enumerate(r):
-            widths[i] = max(widths[i], len(c))
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in clipped]
-    return "\n".join([line, rule, *body])
-
-
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Render a result: SELECT/ASK as table, csv, tsv or SPARQL 1.1 JSON;
     CONSTRUCT/DESCRIBE as Turtle whatever ``fmt`` says."""
@@ -122,15 +109,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps(_sparql_json(result), ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([_plain(t, short=False) for t in row])
-        return buf.getvalue().rstrip("\n")
-    rows = [[_plain(t, short=True).replace("\n", " ") for t in row] for row in result.rows]
-    table = format_table(result.variables, rows)
-    return f"{table}\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
+        rows = [[_plain(t, short=False) for t in row] for row in result.rows]
+        return format_delimited(result.variables, rows, "," if fmt == "csv" else "\t")
+    rows = [[_plain(t, short=True) for t in row] for row in result.rows]
+    return format_rows(result.variables, rows, fmt)
 
 
 def _sparql_json(result: QueryResult) -> dict[str, Any]:
