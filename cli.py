@@ -115,8 +115,15 @@ def emit(text: str, output: Path | None, fmt: str = "text") -> None:
     envvar="SGKG_STORE",
     help="Store folder (default: $SGKG_STORE, else ~/.local/share/sgkg/store).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    envvar="SGKG_QUERY_SECONDS",
+    help="Time budget of one query in seconds (default 30; or SGKG_QUERY_SECONDS); "
+    "a query over it is stopped (exit 1).",
+)
 @click.pass_context
-def cli(ctx: click.Context, store_path: Path | None) -> None:
+def cli(ctx: click.Context, store_path: Path | None, timeout: float | None) -> None:
     """sgkg: children's safeguarding partnerships in England as a knowledge graph.
 
     Read Ofsted reports into RDF with evidence for every fact, query them with
@@ -127,6 +134,10 @@ def cli(ctx: click.Context, store_path: Path | None) -> None:
       sgkg ingest data/reports/bournemouth-2014-ofsted-report.txt
       sgkg gaps --authority bournemouth
     """
+    if timeout is not None:  # one budget for every query this command runs
+        import os
+
+        os.environ["SGKG_QUERY_SECONDS"] = str(timeout)
     ctx.obj = State(store_path=store_path)
 
 

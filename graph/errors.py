@@ -77,3 +77,7 @@ class StoreMissingError(UserError):
 
 class OutputError(UserError):
     """An output path that cannot be written as asked (a folder, a path under a file)."""
+
+
+class QueryBudgetError(WorkError):
+    """A query ran out of its time or memory budget and was stopped."""

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from graph import __version__
-from graph import namespaces as ns
 from graph.store.embedded import GraphStore
 from graph.store.sparql import QueryResult
+from graph.store.terms import decoder, encode
 
 
 def answer_key(text: str, bindings: dict[str, Any]) -> str:
@@ -52,7 +52,7 @@ def get(store: GraphStore, key: str) -> QueryResult | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    decode = _decoder()
+    decode = decoder()
     return QueryResult(
         kind="select",
         variables=data["variables"],
@@ -65,7 +65,7 @@ def put(store: GraphStore, key: str, result: QueryResult) -> bool:
     if result.kind != "select":
         return False
     folder = _folder(store)
-    data = {"variables": result.variables, "rows": [[_encode(c) for c in r] for r in result.rows]}
+    data = {"variables": result.variables, "rows": [[encode(c) for c in r] for r in result.rows]}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{key}.{os.getpid()}.tmp"
@@ -107,55 +107,5 @@ def warm(store: GraphStore) -> int:
     return done
 
 
-# ---------------------------------------------------------------- cells
-
-
 def _term_text(value: Any) -> str:
     return str(value)
-
-
-def _encode(term: Any) -> str | None:
-    """A term as a short string: ``<iri``, ``"text``, ``@lang text``, ``^datatype text``."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return "<" + term.value
-    if isinstance(term, ox.BlankNode):
-        return "_" + term.value
-    if term.language:
-        return f"@{term.language} {term.value}"
-    if term.datatype.value == ns.XSD + "string":
-        return '"' + term.value
-    return f"^{term.datatype.value} {term.value}"
-
-
-def _decoder() -> Any:
-    import pyoxigraph as ox
-
-    seen: dict[str, Any] = {}
-
-    def decode(cell: str | None) -> Any:
-        if cell is None:
-            return None
-        term = seen.get(cell)
-        if term is not None:
-            return term
-        tag, rest = cell[0], cell[1:]
-        if tag == '"':
-            term = ox.Literal(rest)
-        elif tag == "<":
-            term = ox.NamedNode(rest)
-        elif tag == "@":
-            lang, _, value = rest.partition(" ")
-            term = ox.Literal(value, language=lang)
-        elif tag == "^":
-            datatype, _, value = rest.partition(" ")
-            term = ox.Literal(value, datatype=ox.NamedNode(datatype))
-        else:
-            term = ox.BlankNode(rest)
-        seen[cell] = term
-        return term
-
-    return decode

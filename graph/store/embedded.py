@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import namespaces as ns
 from graph.errors import QueryError, StoreError, StoreLockedError, StoreMissingError
+from graph.store.guard import refuse_service
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph as ox
@@ -177,6 +178,7 @@ class GraphStore:
         Raises :class:`QueryError` for syntax errors and for updates."""
         import pyoxigraph as ox
 
+        refuse_service(sparql)
         subs = None
         if bindings:
             subs = {ox.Variable(k): _term(v) for k, v in bindings.items()}

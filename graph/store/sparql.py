@@ -9,15 +9,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
+
 from graph import namespaces as ns
 from graph.errors import QueryError
+from graph.store.budget import Budget, run_within
+from graph.store.embedded import GraphStore
+from graph.store.guard import looks_like_update, refuse_service
+from graph.store.terms import decoder, encode
 from graph.tables import format_delimited, format_rows
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "md")
-
-_UPDATE_WORDS = re.compile(
-    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
-)
 
 
 @dataclass
@@ -31,43 +33,51 @@ class QueryResult:
     triples: list[Any] = field(default_factory=list)
 
 
-def _strip_prologue_and_comments(text: str) -> str:
-    lines = []
-    for line in text.splitlines():
-        line = re.sub(r"#.*$", "", line) if "<" not in line else line
-        lines.append(line)
-    body = "\n".join(lines)
-    return re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
-
-
-def looks_like_update(text: str) -> bool:
-    """True when the text is a SPARQL UPDATE (checked before it reaches the store)."""
-    return bool(_UPDATE_WORDS.match(_strip_prologue_and_comments(text)))
-
-
-def run_query(store: Any, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-    """Run a read-only query. Updates are refused with :class:`QueryError`."""
-    import pyoxigraph as ox
-
+def run_query(
+    store: GraphStore,
+    text: str,
+    bindings: dict[str, Any] | None = None,
+    budget: Budget | None = None,
+) -> QueryResult:
+    """Run a read-only query within a time and memory budget (default: from
+    the environment, see :mod:`graph.store.budget`). Updates and ``SERVICE``
+    are refused with :class:`QueryError`; a query over budget is stopped
+    with :class:`QueryBudgetError`."""
     if looks_like_update(text):
         raise QueryError(
             "this is a SPARQL UPDATE; sgkg sparql is read-only. "
             "Use `sgkg load` or `sgkg ingest` to change the store."
         )
-    try:
-        result = store.query(text, bindings)
-    except QueryError as err:
-        # a query can fail to parse because it is an update written oddly
-        if re.search(r"(?i)\b(INSERT|DELETE)\s+(DATA|WHERE|\{)", text):
-            raise QueryError("this looks like a SPARQL UPDATE; sgkg sparql is read-only") from err
-        raise
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult(kind="ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows = [[sol[n] for n in names] for sol in result]
-        return QueryResult(kind="select", variables=names, rows=rows)
-    return QueryResult(kind="graph", triples=list(result))
+    refuse_service(text)
+
+    def work() -> dict[str, Any]:
+        try:
+            result = store.query(text, bindings)
+        except QueryError as err:
+            # a query can fail to parse because it is an update written oddly
+            if re.search(r"(?i)\b(INSERT|DELETE)\s+(DATA|WHERE|\{)", text):
+                raise QueryError(
+                    "this looks like a SPARQL UPDATE; sgkg sparql is read-only"
+                ) from err
+            raise
+        if isinstance(result, ox.QueryBoolean):
+            return {"kind": "ask", "boolean": bool(result)}
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = [[encode(sol[n]) for n in names] for sol in result]
+            return {"kind": "select", "variables": names, "rows": rows}
+        triples = [[encode(t.subject), encode(t.predicate), encode(t.object)] for t in result]
+        return {"kind": "graph", "triples": triples}
+
+    answer = run_within(work, budget or Budget.from_environment())
+    decode = decoder()
+    if answer["kind"] == "ask":
+        return QueryResult(kind="ask", boolean=answer["boolean"])
+    if answer["kind"] == "select":
+        rows = [[decode(c) for c in row] for row in answer["rows"]]
+        return QueryResult(kind="select", variables=answer["variables"], rows=rows)
+    triples = [ox.Triple(*(decode(c) for c in t)) for t in answer["triples"]]
+    return QueryResult(kind="graph", triples=triples)
 
 
 def _plain(term: Any, short: bool) -> str:
