@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph import iri
+from graph.evidence import evidence_order
 
 _BODIES = """
 SELECT ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
@@ -50,10 +51,6 @@ GROUP BY ?link ?source ?target ?kind ?kindLabel ?quality ?authFilterBody
 """
 
 
-def _label_of_block(value: str) -> str:
-    return value
-
-
 # ?authFilterBody is projected only because pyoxigraph 0.5 substitutes a
 # variable only when the SELECT clause names it.
 
@@ -88,7 +85,7 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
         s, t = r["source"], r["target"]
         if s not in g or t not in g:
             continue
-        evidence = sorted((r["evidenceLabels"] or "").split(";"), key=_evidence_key)
+        evidence = sorted((r["evidenceLabels"] or "").split(";"), key=evidence_order)
         g.add_edge(
             s,
             t,
@@ -102,10 +99,6 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
             quote=r["quote"] or "",
         )
     return g
-
-
-def _evidence_key(label: str) -> tuple[int, int, str]:
-    return (0, int(label), "") if label.isdigit() else (1, 0, label)
 
 
 NETWORK_FORMATS = ("graphml", "gexf")

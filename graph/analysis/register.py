@@ -28,6 +28,8 @@ from typing import Any
 from graph import iri
 from graph import namespaces as ns
 from graph.errors import UnknownNameError
+from graph.evidence import cite, evidence_order, short_quote, unit_label
+from graph.vocabulary import body_type_families, symmetric_link_kinds
 
 #: severity order of the register (lower sorts first)
 SEVERITY = {"absent": 0, "weak": 1, "developing": 2, "not evidenced": 3}
@@ -36,8 +38,6 @@ FOUND_QUALITIES = ("absent", "weak", "developing")
 SOURCES = ("inspectors", "expected")
 #: mentions cited in a row's basis (all of them stay in ``Gap.mentions``)
 MAX_CITED = 8
-
-_SYMMETRIC = {"works-with", "joint-arrangement-with", "shares-plan-with"}
 
 
 # ---------------------------------------------------------------- records
@@ -377,18 +377,6 @@ def _read_world(store: Any, authority_iri: str | None = None) -> _World:
     )
 
 
-def unit_label(unit: str, number: Any = None) -> str:
-    """How a report paragraph or block is cited: ``"112"`` for a numbered
-    paragraph, ``"area-information 19"`` for a block."""
-    if number is not None:
-        return str(number)
-    if "/para/" in unit:
-        return unit.rsplit("/para/", 1)[-1]
-    if "/block/" in unit:
-        return unit.rsplit("/block/", 1)[-1].replace("/", " ")
-    return unit.rsplit("/", 1)[-1]
-
-
 def _group(rows: list[dict[str, Any]], keys: tuple[str, ...], many: str) -> list[dict[str, Any]]:
     """Rows grouped on ``keys`` with the values of ``many`` gathered in a set."""
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -402,11 +390,7 @@ def _group(rows: list[dict[str, Any]], keys: tuple[str, ...], many: str) -> list
 
 
 def _sorted_improvements(items: Any) -> list[Improvement]:
-    return sorted(items, key=lambda i: _number_key(i.number))
-
-
-def _number_key(label: str) -> tuple[int, int, str]:
-    return (0, int(label), "") if label.isdigit() else (1, 0, label)
+    return sorted(items, key=lambda i: evidence_order(i.number))
 
 
 def _read_expectations(store: Any) -> list[_Expectation]:
@@ -455,21 +439,12 @@ def _report_day(report_iri: str) -> str:
     return report_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def short_quote(text: str, limit: int = 160) -> str:
-    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
-
-
 def _quote_for(link: _Link, answering: set[str]) -> str:
     """The quote that best shows a finding: from the first evidence paragraph
     that is not itself an area for improvement (those are shown apart), the
     one that comes first in it; without paragraph text, the longest."""
     units = sorted(
-        link.evidence.items(), key=lambda kv: (kv[0] in answering, _number_key(kv[1][0]))
+        link.evidence.items(), key=lambda kv: (kv[0] in answering, evidence_order(kv[1][0]))
     )
     texts = [" ".join(v[1].split()) for _k, v in units if v[1]]
     if link.quotes:
@@ -504,7 +479,7 @@ def _matches(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
     for kind, direction in e.satisfiers:
         if link.kind != kind:
             continue
-        if direction == "either" or kind in _SYMMETRIC:
+        if direction == "either" or kind in symmetric_link_kinds():
             return True
         if direction == "out" and link.source == subject:
             return True
@@ -610,7 +585,7 @@ def _sort_key(g: Gap, order: dict[str, int]) -> tuple[Any, ...]:
     speaks to come first (statutory, then practice): inspectors' rows then in
     paragraph order, expected rows in the model's order."""
     statutory = 0 if g.statutory else (1 if g.statutory is False else 2)
-    first = _number_key(g.evidence[0]) if g.evidence else (2, 0, "")
+    first = evidence_order(g.evidence[0]) if g.evidence else (2, 0, "")
     if g.source == "inspectors":
         return (g.severity, g.authority, statutory, first, g.from_label, g.to_label)
     rank = order.get(g.expectation, 999)
@@ -655,10 +630,10 @@ def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
         if link.quality not in FOUND_QUALITIES or la not in _link_authorities(world, link):
             continue
         src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
-        ev = sorted(link.evidence.items(), key=lambda kv: _number_key(kv[1][0]))
+        ev = sorted(link.evidence.items(), key=lambda kv: evidence_order(kv[1][0]))
         evidence = tuple(v[0] for _k, v in ev)
         e = _expectation_for(world, link)
-        where = _cite(evidence)
+        where = cite(evidence)
         rows.append(
             Gap(
                 id=link.iri,
@@ -686,18 +661,6 @@ def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
             )
         )
     return rows
-
-
-def _cite(labels: tuple[str, ...] | list[str]) -> str:
-    if not labels:
-        return ""
-    numbered = [x for x in labels if x.isdigit()]
-    other = [x for x in labels if not x.isdigit()]
-    parts = []
-    if numbered:
-        parts.append(("para " if len(numbered) == 1 else "paras ") + ", ".join(numbered))
-    parts.extend(other)
-    return "; ".join(parts)
 
 
 def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[Gap], list[str]]:
@@ -793,22 +756,6 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
 #: (each NHS trust, each CCG is a statutory partner in its own right)
 _EACH_PARTNER = {"ccg", "nhs-trust", "secure-estate", "police", "probation"}
 
-#: body types a report uses for several partners at once ("partner agencies",
-#: "health"), and the statutory partner types each may stand for
-_UMBRELLAS = {
-    "partner-agencies": {
-        "police",
-        "probation",
-        "yot",
-        "nhs-england",
-        "ccg",
-        "nhs-trust",
-        "cafcass",
-        "secure-estate",
-    },
-    "health": {"nhs-england", "ccg", "nhs-trust"},
-}
-
 
 def _principal(bodies: list[_Body], type_key: str) -> _Body:
     """The body that stands for its type: the one minted without a
@@ -824,11 +771,11 @@ def _umbrella_note(
     say so: it is context for the row, not evidence that meets it."""
     notes = []
     for body in area_bodies.values():
-        if e.partner_type not in _UMBRELLAS.get(body.type, ()):
+        if e.partner_type not in body_type_families().get(body.type, ()):
             continue
         for link in world.links:
             if _matches(e, link, subject.iri, body.iri) and link.quality != "absent":
-                cites = _cite(sorted((v[0] for v in link.evidence.values()), key=_number_key))
+                cites = cite(sorted((v[0] for v in link.evidence.values()), key=evidence_order))
                 notes.append(
                     f"the report states this only of {body.label} in general "
                     f"('{_link_label(world, e.kind)}', {link.quality}"
@@ -920,10 +867,10 @@ def _unnamed_partner_gap(
     several = len({rep for rep, _p, _u in seen}) > 1
     cites = sorted(
         {(f"{_report_day(rep)} " if several else "") + para for rep, para, _u in seen},
-        key=lambda s: _number_key(s.rsplit(" ", 1)[-1]),
+        key=lambda s: evidence_order(s.rsplit(" ", 1)[-1]),
     )
     if cites:
-        shown = _cite(cites[:MAX_CITED]) + (
+        shown = cite(cites[:MAX_CITED]) + (
             f" and {len(cites) - MAX_CITED} more" if len(cites) > MAX_CITED else ""
         )
         basis = (

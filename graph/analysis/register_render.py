@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from graph.analysis.register import Gap, Register
+from graph.evidence import cite, short_quote
 from graph.tables import format_table
 
 FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -49,18 +50,9 @@ def question(gap: Gap) -> str:
 def where_from(gap: Gap) -> str:
     """One cell: the paragraphs inspectors wrote, or what the report's silence is."""
     if gap.source == "inspectors":
-        where = _paras(gap.evidence)
+        where = cite(gap.evidence)
         return f"inspectors, {where}" if where else "inspectors"
     return gap.basis
-
-
-def _paras(labels: tuple[str, ...]) -> str:
-    numbered = [x for x in labels if x.isdigit()]
-    other = [x for x in labels if not x.isdigit()]
-    parts = []
-    if numbered:
-        parts.append(("para " if len(numbered) == 1 else "paras ") + ", ".join(numbered))
-    return "; ".join(parts + other)
 
 
 def _improvements(gap: Gap, with_text: bool) -> str:
@@ -69,14 +61,9 @@ def _improvements(gap: Gap, with_text: bool) -> str:
     if not with_text:
         return ", ".join(i.number for i in gap.improvements)
     return "; ".join(
-        f"{i.number}: “{_clip(i.text, 110)}”" if i.text else i.number for i in gap.improvements
+        f"{i.number}: “{short_quote(i.text, 110)}”" if i.text else i.number
+        for i in gap.improvements
     )
-
-
-def _clip(text: str, limit: int) -> str:
-    from graph.analysis.register import short_quote
-
-    return short_quote(text, limit)
 
 
 # ---------------------------------------------------------------- table, csv, json
@@ -219,7 +206,7 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
             "|---|---|---|---|---|---|",
         ]
         for n, g in enumerate(found, 1):
-            says = _paras(g.evidence)
+            says = cite(g.evidence)
             if g.quote:
                 says += f": “{g.quote}”" if says else f"“{g.quote}”"
             cells = [

@@ -14,7 +14,9 @@ from textwrap import fill
 from typing import Any
 
 from graph.errors import UnknownFormatError
+from graph.evidence import cite, unit_label
 from graph.tables import format_table, terminal_width
+from graph.vocabulary import symmetric_link_kinds
 
 #: link kinds that lead upward from their source to their target, best first
 UPWARD = (
@@ -33,7 +35,6 @@ UPWARD_INVERSE = {"leads": "is led by", "scrutinises": "is scrutinised by"}
 #: body types where accountability ends: the council and its senior posts
 COUNCIL_END = {"chief-executive", "leader", "lead-member", "local-authority", "elected-members"}
 #: link kinds with no direction
-SYMMETRIC = {"works-with", "joint-arrangement-with", "shares-plan-with"}
 QUALITY_ORDER = {"effective": 0, "stated": 1, "developing": 2, "weak": 3, "absent": 4}
 
 MAX_CHAINS = 25
@@ -164,7 +165,6 @@ ISOLATED_READING = (
 
 
 def _hop(g: Any, u: str, v: str, data: dict[str, Any], inverse: bool = False) -> Hop:
-    from graph.analysis.register import unit_label
 
     kind = data["kind"]
     phrase = UPWARD_INVERSE.get(kind, data["kind_label"]) if inverse else data["kind_label"]
@@ -286,7 +286,8 @@ def _accountability_summary(a: Accountability) -> str:
         )
         if a.absent:
             found = "; ".join(
-                f"'{h.phrase}' {h.to_label}" + (f" ({_cite(h.evidence)})" if h.evidence else "")
+                f"'{h.phrase}' {h.to_label}"
+                + (f" ({cite(h.evidence.split(';'))})" if h.evidence else "")
                 for h in a.absent
             )
             text += f" Inspectors found absent: {found}."
@@ -364,7 +365,7 @@ def _walk_graph(g: Any, directed: bool, include_absent: bool) -> Any:
         if d["quality"] == "absent" and not include_absent:
             continue
         out.add_edge(u, v)
-        if directed and d["kind"] in SYMMETRIC:
+        if directed and d["kind"] in symmetric_link_kinds():
             out.add_edge(v, u)
     return out
 
@@ -455,18 +456,10 @@ def _cut_off(und: Any, node: str, g: Any) -> list[str]:
 # ---------------------------------------------------------------- as text
 
 
-def _cite(evidence: str) -> str:
-    units = [x for x in evidence.split(";") if x]
-    paras = [x for x in units if x.isdigit()]
-    other = [x for x in units if not x.isdigit()]
-    lead = (("para " if len(paras) == 1 else "paras ") + ", ".join(paras)) if paras else ""
-    return "; ".join([lead, *other] if lead else other)
-
-
 def _hop_line(h: Hop) -> str:
-    where = _cite(h.evidence)
-    cite = f"{h.quality}; {where}" if where else h.quality
-    text = f"{h.from_label} —{h.phrase}→ {h.to_label}  [{cite}]"
+    where = cite(h.evidence.split(";"))
+    cited = f"{h.quality}; {where}" if where else h.quality
+    text = f"{h.from_label} —{h.phrase}→ {h.to_label}  [{cited}]"
     return text + (f"\n        “{h.quote}”" if h.quote else "")
 
 

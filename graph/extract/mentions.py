@@ -15,29 +15,9 @@ import re
 from functools import lru_cache
 
 from graph import namespaces as ns
+from graph.vocabulary import scheme_labels
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u2011": "-"})
-
-
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, dict[str, list[str]]]:
-    """{scheme namespace: {concept key: [labels]}} for body types and topics."""
-    import pyoxigraph as ox
-
-    from graph.resources import ontology_dir
-
-    pref = ns.SKOS + "prefLabel"
-    alt = ns.SKOS + "altLabel"
-    wanted = {ns.BODY_TYPE: {}, ns.TOPIC: {}}
-    path = ontology_dir() / "vocabularies.ttl"
-    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-        if triple.predicate.value not in (pref, alt):
-            continue
-        subject = triple.subject.value
-        for base, table in wanted.items():
-            if subject.startswith(base):
-                table.setdefault(subject[len(base) :], []).append(triple.object.value)
-    return wanted
 
 
 _TOKEN = re.compile(r"[\w'-]+|&")
@@ -54,7 +34,7 @@ def _index(scheme: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...
     exact: dict[tuple[str, ...], str] = {}
     folded: dict[tuple[str, ...], str] = {}
     longest = 1
-    for key, labels in sorted(_labels()[scheme].items()):
+    for key, labels in sorted(scheme_labels(scheme).items()):
         for label in labels:
             words = _tokens(label)
             if not words:
@@ -68,16 +48,30 @@ def _index(scheme: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...
     return exact, folded, longest
 
 
+#: words that make a name another post: a "Deputy Leader" is not the Leader
+_OTHER_POST = {"deputy", "vice", "assistant"}
+
+
 def _find(text: str, scheme: str) -> list[str]:
+    """Whole names only: at each word the longest label that starts there
+    wins and its words are used up ("Local Safeguarding Children Board" is
+    the LSCB, not also a "board"); a name after "deputy", "vice" or
+    "assistant" names another post and is skipped."""
     exact, folded, longest = _index(scheme)
     words = _tokens(text)
     lowered = [w.lower() for w in words]
     found: set[str] = set()
-    for i in range(len(words)):
-        for n in range(1, min(longest, len(words) - i) + 1):
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
             key = exact.get(tuple(words[i : i + n])) or folded.get(tuple(lowered[i : i + n]))
             if key:
-                found.add(key)
+                if not (i and lowered[i - 1] in _OTHER_POST):
+                    found.add(key)
+                i += n
+                break
+        else:
+            i += 1
     return sorted(found)
 
 

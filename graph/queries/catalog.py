@@ -49,6 +49,7 @@ from graph.errors import (
     QueryError,
     UnknownNameError,
 )
+from graph.evidence import sort_labels
 from graph.store.embedded import GraphStore
 from graph.store.sparql import QueryResult, run_query
 
@@ -506,9 +507,7 @@ def finish_result(query: NamedQuery, result: Any) -> Any:
 
 def sort_evidence(text: str) -> str:
     """``"115, 108"`` as ``"108, 115"``: paragraph numbers in order, block names after."""
-    items = text.split(", ")
-    items.sort(key=lambda s: (0, int(s), "") if s.isdigit() else (1, 0, s))
-    return ", ".join(items)
+    return ", ".join(sort_labels(text.split(", ")))
 
 
 def _sorted_list(term: Any) -> Any:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from graph import iri as iris
+from graph.evidence import short_quote
 
 QUOTE_WIDTH = 110
 
@@ -182,11 +183,7 @@ def _split(value: str | None) -> list[str]:
 
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     """``text`` on one line, cut at a word boundary with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    return short_quote(text, width)
 
 
 def format_body(view: BodyView, quote_width: int = QUOTE_WIDTH) -> str:
