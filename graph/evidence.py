@@ -46,3 +46,97 @@ def short_quote(text: str, limit: int = 160) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+#: words that carry each quality of a link, as inspectors write them
+_CUES = {
+    "weak": (
+        "not ",
+        "no ",
+        "lack",
+        "limited",
+        "insufficient",
+        "weak",
+        "shortfall",
+        "inconsistent",
+        "underdeveloped",
+        "under-developed",
+        "not yet",
+        "does not",
+        "do not",
+        "has not",
+        "have not",
+        "poor",
+        "minimal",
+        "unclear",
+        "gap",
+        "absence",
+        "absent",
+        "needs to",
+        "need to",
+        "not sufficiently",
+        "not well",
+        "too slow",
+        "delay",
+        "lacks",
+        "fail",
+    ),
+    "effective": (
+        "effective",
+        "strong",
+        "good",
+        "well ",
+        "robust",
+        "positive",
+        "clear",
+        "constructive",
+        "appropriate",
+        "successful",
+        "improved",
+        "embedded",
+        "high",
+        "productive",
+        "regular",
+    ),
+    "developing": (
+        "developing",
+        "recent",
+        "beginning",
+        "early",
+        "emerging",
+        "new ",
+        "being developed",
+        "starting",
+        "not yet",
+        "improving",
+        "progress",
+    ),
+}
+_CUES["absent"] = _CUES["weak"]
+
+
+#: the cues that speak against each quality
+_AGAINST = {"weak": "effective", "absent": "effective", "effective": "weak"}
+
+
+def finding_quote(quotes: Iterable[str], quality: str) -> str:
+    """Of a link's quotes, the one that states its quality: a sentence with
+    that quality's cues and none against it comes first (a weak link is
+    quoted by its weakness, not by the sentence of praise beside it); among
+    equals, the shortest (the plainest statement; an order that does not
+    depend on how a query happened to gather them), then the first given."""
+    found = [" ".join(q.split()) for q in quotes if q and q.strip()]
+    if not found:
+        return ""
+    own = _CUES.get(quality, ())
+    against = _CUES.get(_AGAINST.get(quality, ""), ())
+
+    def has(text: str, cues: tuple[str, ...]) -> bool:
+        lowered = f" {text.lower()} "
+        return any(c in lowered for c in cues)
+
+    def score(text: str) -> int:
+        return int(has(text, own)) - int(has(text, against))
+
+    best = max(range(len(found)), key=lambda i: (score(found[i]), -len(found[i]), -i))
+    return found[best]

@@ -120,7 +120,9 @@ def test_rank_command(store_dir: Path) -> None:
     assert "Testshire Local Safeguarding Children Board" in table[2]
     assert len(table) == 5  # header, rule, three bodies
     assert "- Testshire adoption panel" in out
-    code, out, _ = run(store_dir, "rank", "--measure", "pagerank", "--format", "json", "-a", "testshire")
+    code, out, _ = run(
+        store_dir, "rank", "--measure", "pagerank", "--format", "json", "-a", "testshire"
+    )
     assert code == 0 and json.loads(out)["measure"] == "pagerank"
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from graph import iri
 from graph import namespaces as ns
 from graph.errors import UnknownNameError
-from graph.evidence import cite, evidence_order, short_quote, unit_label
+from graph.evidence import cite, evidence_order, finding_quote, short_quote, unit_label
 from graph.vocabulary import body_type_families, symmetric_link_kinds
 
 #: severity order of the register (lower sorts first)
@@ -119,6 +119,10 @@ class Register:
     authorities: dict[str, str]  # key -> label, those the register covers
     reports: dict[str, list[str]]  # key -> report dates (ISO) read for it
     notes: dict[str, list[str]] = field(default_factory=dict)  # key -> caveats
+    #: key -> how many expectations were checked (0: none applied)
+    checked: dict[str, int] = field(default_factory=dict)
+    #: key -> how many stated links (curated or extracted) the graph records
+    links: dict[str, int] = field(default_factory=dict)
 
     def by_source(self, source: str) -> list[Gap]:
         return [g for g in self.gaps if g.source == source]
@@ -457,7 +461,8 @@ def _quote_for(link: _Link, answering: set[str]) -> str:
                     return (i, at, -len(q1))
             return (len(texts), 0, -len(q1))
 
-        return short_quote(min(link.quotes, key=place), 240)
+        # the quote that states the link's quality; among equals, in report order
+        return short_quote(finding_quote(sorted(link.quotes, key=place), link.quality), 240)
     return short_quote(texts[0]) if texts else ""
 
 
@@ -558,26 +563,31 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
     gaps: list[Gap] = []
     notes: dict[str, list[str]] = {}
     reports: dict[str, list[str]] = {}
+    checked: dict[str, int] = {}
+    links: dict[str, int] = {}
     for key in keys:
         la = authority_iri(key)
         label = known.get(key, key)
         reports[key] = sorted(_report_day(r) for r, (a, _fw) in world.reports.items() if a == la)
         gaps.extend(_inspector_gaps(world, la, key, label))
-        expected, caveats = _expected_gaps(world, la, key, label)
+        expected, caveats, applied = _expected_gaps(world, la, key, label)
         gaps.extend(expected)
-        if not any(la in _link_authorities(world, link) for link in world.links):
+        checked[key] = applied
+        links[key] = sum(1 for link in world.links if la in _link_authorities(world, link))
+        if not links[key]:
             caveats.insert(
                 0,
-                "the graph holds no stated links for this authority yet (the report reader "
-                "records which bodies each paragraph mentions; links come from curated "
-                "layers): no inspectors' findings can be listed, and expected links are "
-                "judged by the report's mentions alone",
+                "the graph records no stated links for this authority (none were extracted "
+                "from its reports or curated): no inspectors' findings can be listed, and "
+                "expected links are judged by the report's mentions alone",
             )
         if caveats:
             notes[key] = caveats
     order = {e.iri: e.order for e in world.expectations}
     gaps.sort(key=lambda g: _sort_key(g, order))
-    return Register(gaps, {k: known.get(k, k) for k in keys}, reports, notes)
+    return Register(
+        gaps, {k: known.get(k, k) for k in keys}, reports, notes, checked=checked, links=links
+    )
 
 
 def _sort_key(g: Gap, order: dict[str, int]) -> tuple[Any, ...]:
@@ -663,13 +673,15 @@ def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
     return rows
 
 
-def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[Gap], list[str]]:
+def _expected_gaps(
+    world: _World, la: str, key: str, label: str
+) -> tuple[list[Gap], list[str], int]:
     """Expected links the authority's latest report does not evidence, against
     the expectations in force on that report's inspection date."""
     report_iris = sorted(r for r, (a, _fw) in world.reports.items() if a == la)
     caveats: list[str] = []
     if not report_iris:
-        return [], caveats
+        return [], caveats, 0
     checked = max(report_iris, key=lambda r: (world.report_days.get(r) or _report_day(r), r))
     framework = world.reports[checked][1]
     # the inspection's last day; else the publication day the report's IRI carries
@@ -695,7 +707,7 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
             f"{len(world.expectations)} expectations applies to a {framework or 'unknown'} "
             f"report inspected on {day or 'an unknown date'}"
         )
-        return [], caveats
+        return [], caveats, 0
     # links evidenced in the checked report (or citing nothing) speak for it
     world = replace(
         world,
@@ -749,7 +761,7 @@ def _expected_gaps(world: _World, la: str, key: str, label: str) -> tuple[list[G
                 rows.append(
                     _unnamed_partner_gap(world, e, subject, key, label, reports_in_scope, umbrella)
                 )
-    return rows, caveats
+    return rows, caveats, len(applicable)
 
 
 #: expected partner types where every body of the type must have the link
@@ -845,7 +857,10 @@ def _named_partner_gap(
     umbrella: str = "",
 ) -> Gap:
     kind = _link_label(world, e.kind)
-    basis = f"{partner.label} is named, but the report states no '{kind}' link with {subject.label}"
+    basis = (
+        f"{partner.label} is named, but no '{kind}' link with {subject.label} is recorded "
+        "in the graph"
+    )
     basis += f"; {umbrella}" if umbrella else ""
     return _gap_row(world, e, subject, key, label, partner.iri, partner.label, "", basis)
 
@@ -875,7 +890,7 @@ def _unnamed_partner_gap(
         )
         basis = (
             f"{type_label}: mentioned ({shown}), but no '{_link_label(world, e.kind)}' "
-            f"link with {subject.label} is stated"
+            f"link with {subject.label} is recorded in the graph"
         )
     else:
         basis = f"{type_label}: not mentioned in the report"

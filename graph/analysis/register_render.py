@@ -13,7 +13,7 @@ from graph.analysis.register import Gap, Register
 from graph.evidence import cite, short_quote
 from graph.tables import format_table
 
-FORMATS = ("table", "csv", "tsv", "json", "md")
+FORMATS = ("table", "csv", "tsv", "json", "md", "html")
 
 #: a question for the board per expected link kind ({frm}, {to} are labels)
 _QUESTIONS = {
@@ -31,11 +31,15 @@ _DEFAULT_QUESTION = (
 
 
 def render(register: Register, fmt: str = "table") -> str:
-    """The register in ``fmt``: ``table``, ``csv``, ``tsv``, ``json`` or ``md``."""
+    """The register in ``fmt``: ``table``, ``csv``, ``tsv``, ``json``, ``md`` or ``html``."""
     if fmt in ("csv", "tsv"):
         return _csv(register.gaps, "," if fmt == "csv" else "\t")
     if fmt == "json":
         return _json(register)
+    if fmt == "html":  # the md document, print-friendly (graph/analysis/register_html.py)
+        from graph.analysis.register_html import markdown_to_html
+
+        return markdown_to_html(_markdown(register))
     if fmt == "md":
         return _markdown(register)
     return _table(register)
@@ -98,11 +102,35 @@ NOTHING_READ = (
 )
 
 
-def _empty(register: Register) -> str:
+def headline(register: Register, keys: list[str] | None = None) -> str:
+    """What the register can honestly say when it lists no gap: what was
+    checked, and against what; never "no gaps" for what was not checked.
+    ``keys`` narrows it to some of the register's authorities."""
     if not register.authorities:
         return NOTHING_READ
-    lines = ["No gaps: no link found wanting and every applicable expectation is evidenced."]
-    return "\n".join(lines + _notes_lines(register))
+    keys = list(register.authorities) if keys is None else keys
+    unchecked = [k for k in keys if not register.checked.get(k)]
+    unlinked = [k for k in keys if not register.links.get(k)]
+    names = ", ".join(register.authorities[k] for k in keys)
+    if unchecked:
+        who = ", ".join(register.authorities[k] for k in unchecked)
+        return (
+            f"No gaps listed, but nothing was checked for {who}: no statutory expectation "
+            "applies to its latest report (see the notes). This is not a finding that the "
+            "partnership is complete."
+        )
+    counts = ", ".join(str(register.checked[k]) for k in keys)
+    text = (
+        f"No gaps found for {names}: every expectation in force at the inspection "
+        f"({counts} checked) is met by a link recorded in the graph"
+    )
+    if unlinked:
+        return text + ", judged by the report's mentions alone (no links are recorded)."
+    return text + ", and no recorded link is weak, developing or absent."
+
+
+def _empty(register: Register) -> str:
+    return "\n".join([headline(register), *_notes_lines(register)])
 
 
 def _notes_lines(register: Register) -> list[str]:
@@ -170,11 +198,13 @@ def _markdown(register: Register, today: date | None = None) -> str:
         "*How to read this register.* Rows are in order of severity: links inspectors found "
         "**absent**, then **weak**, then **developing**, then links **not evidenced**. "
         "'Not evidenced' means the report is silent: it is not a finding that the link is "
-        "missing, and partners may well hold the evidence. Expectations come from the Children "
-        "Act 2004 (s13-14), the LSCB Regulations 2006 and Working Together 2013/2015, as they "
-        "stood for inspections under the single inspection framework; links with other "
-        "strategic boards are a practice expectation, not statute. The reference model is "
-        "`ontology/expectations.ttl`.",
+        "missing, and partners may well hold the evidence. Each report is weighed against the "
+        "expectations in force on its inspection date: for the LSCB era the Children Act 2004 "
+        "(s13-14), the LSCB Regulations 2006 and Working Together 2013/2015; from the "
+        "safeguarding partnership duties the Children Act 2004 s16E-16K, SI 2018/789 and "
+        "Working Together 2018/2023. Links with other strategic boards are a practice "
+        "expectation, not statute. The reference model is `ontology/expectations.ttl` and "
+        "`ontology/expectations-partnerships.ttl`.",
         "",
     ]
     return "\n".join(out)
@@ -189,6 +219,8 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
     expected = [g for g in gaps if g.source == "expected"]
     counts = {q: sum(1 for g in found if g.quality == q) for q in ("absent", "weak", "developing")}
     statutory = sum(1 for g in expected if g.statutory)
+    if not gaps:
+        out += [f"**{headline(register, [key])}**", ""]
     out.append(
         f"**Summary.** Inspectors found {counts['absent']} link(s) absent, {counts['weak']} weak "
         f"and {counts['developing']} developing. A further {len(expected)} link(s) that statute "
@@ -239,7 +271,12 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
                 question(g),
             ]
             out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    elif register.checked.get(key):
+        out.append(
+            f"Each of the {register.checked[key]} expectation(s) in force at the inspection "
+            "is met by a link recorded in the graph."
+        )
     else:
-        out.append("Every applicable expectation of the reference model is evidenced.")
+        out.append("No expectation of the reference model applied to this report.")
     out.append("")
     return out

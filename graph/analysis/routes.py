@@ -155,9 +155,9 @@ ARTICULATION_READING = (
     "link to the rest of the partnership."
 )
 ISOLATED_READING = (
-    "Isolated: bodies the report names with no working link to any other (a link "
-    "inspectors found absent does not count); their place in the partnership is "
-    "not evidenced."
+    "Isolated in the graph: bodies with no working link recorded (curated or "
+    "extracted; a link inspectors found absent does not count). The report may "
+    "still describe them; their place in the partnership is not evidenced here."
 )
 
 
@@ -281,8 +281,9 @@ def accountability(store: Any, body: str, authority: str | None = None) -> Accou
 def _accountability_summary(a: Accountability) -> str:
     if not a.chains:
         text = (
-            f"No evidenced route: the report states no link by which {a.label} "
-            "reports to, or is held to account by, another body."
+            f"No evidenced route: the graph records no link (curated or extracted from "
+            f"the report) by which {a.label} reports to, or is held to account by, "
+            "another body."
         )
         if a.absent:
             found = "; ".join(
@@ -306,7 +307,7 @@ def _accountability_summary(a: Accountability) -> str:
     if "partner" in ends:
         parts.append(f"ends in a partner's own governance ({ends['partner'].end_label})")
     if "stops" in ends and not parts:
-        parts.append(f"stops at {ends['stops'].end_label}: the report states no link above it")
+        parts.append(f"stops at {ends['stops'].end_label}: no link above it is recorded")
     elif "stops" in ends:
         parts.append(f"also stops at {ends['stops'].end_label} with no link above it")
     return f"{a.label} " + "; ".join(parts) + "."

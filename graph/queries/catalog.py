@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from graph import iri as iris
 from graph import namespaces as ns
 from graph.errors import (
@@ -49,7 +51,7 @@ from graph.errors import (
     QueryError,
     UnknownNameError,
 )
-from graph.evidence import sort_labels
+from graph.evidence import finding_quote, sort_labels
 from graph.store.embedded import GraphStore
 from graph.store.sparql import QueryResult, run_query
 
@@ -502,6 +504,13 @@ def finish_result(query: NamedQuery, result: Any) -> Any:
     result.rows = [
         [_sorted_list(row[i]) if i in lists else row[i] for i in keep] for row in result.rows
     ]
+    if "quote" in result.variables and "quality" in result.variables:
+        # one quote per link: the sentence that states its quality (as everywhere)
+        q, k = result.variables.index("quote"), result.variables.index("quality")
+        for row in result.rows:
+            if row[q] is not None and " | " in row[q].value:
+                quality = row[k].value.lower() if row[k] is not None else ""
+                row[q] = ox.Literal(finding_quote(row[q].value.split(" | "), quality))
     return result
 
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from graph import iri as iris
-from graph.evidence import short_quote
+from graph.evidence import finding_quote, short_quote
 
 QUOTE_WIDTH = 110
 
@@ -144,7 +144,7 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
                 quality=r["quality"],
                 report=r["report"] or "",
                 evidence=sort_evidence(r["paragraphs"] or ""),
-                quotes=_best_first(r["quote"] or "", other),
+                quotes=_best_first(r["quote"] or "", other, r["quality"] or ""),
                 link=r["link"],
             )
         )
@@ -165,8 +165,10 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
     return view
 
 
-def _best_first(quotes: str, other: str) -> list[str]:
-    """The quotes of a link, those naming the other body first, then the longer."""
+def _best_first(quotes: str, other: str, quality: str = "") -> list[str]:
+    """The quotes of a link: the one that states its quality first (chosen as
+    everywhere, :func:`graph.evidence.finding_quote`), then those naming the
+    other body, then the longer."""
     import re
 
     def words(text: str) -> set[str]:
@@ -174,7 +176,9 @@ def _best_first(quotes: str, other: str) -> list[str]:
 
     named = words(other)
     found = [q for q in quotes.split(" | ") if q]
-    return sorted(found, key=lambda q: (len(named & words(q)), len(q)), reverse=True)
+    ranked = sorted(found, key=lambda q: (len(named & words(q)), len(q)), reverse=True)
+    lead = finding_quote(found, quality.lower()) if quality else ""
+    return ([lead] if lead else []) + [q for q in ranked if " ".join(q.split()) != lead]
 
 
 def _split(value: str | None) -> list[str]:
