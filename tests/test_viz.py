@@ -5,7 +5,9 @@ real browser is tested in test_viz_browser.py.
 Data: tests/fixtures/viz-mini.ttl, a made-up Testshire partnership with an
 absent LSCB-housing link (paragraph 112), weak links to the Family Justice
 Board, the MAPPA board (108) and the community safety partnership (115), and
-a body labelled ``<img src=x onerror=alert(1)>``."""
+a body labelled ``<img src=x onerror=alert(1)>``; tests/fixtures/viz-extra.ttl,
+an authority with no links recorded (its report mentions the police and
+probation) and one whose links an extractor found."""
 
 from __future__ import annotations
 
@@ -23,16 +25,25 @@ from click.testing import CliRunner
 from cli import cli
 from graph import iri
 from graph.errors import UnknownNameError, UserError
-from graph.explorer.layout import force_positions, layered_positions, reporting_levels
+from graph.explorer.layout import (
+    ego_positions,
+    force_positions,
+    label_box,
+    layered_positions,
+    reporting_levels,
+)
 from graph.explorer.page import (
+    BIG_PAGE_NODES,
+    EXTRACTED_DASHES,
     FAMILY_OF,
     GAP_QUALITIES,
-    PHYSICS_MAX_NODES,
     QUALITIES,
     STATIC_DIR,
     build_page,
     explorer_graph,
     explorer_page,
+    placeholder_note,
+    short_label,
 )
 from graph.resources import ontology_dir
 from tests.conftest import FIXTURES, load_rdf
@@ -310,7 +321,7 @@ def test_reporting_levels_put_bosses_above(store: Any) -> None:
     assert HOUSING not in levels  # only a membership: on no reporting line
     pos = layered_positions(g)
     assert pos[CE][1] < pos[DCS][1] < pos[B + "childrens-services"][1]
-    assert set(pos) == set(g)
+    assert set(pos) == set(levels)  # bodies on no reporting line are set aside
 
 
 def test_reporting_cycles_do_not_break_the_levels() -> None:
@@ -324,21 +335,35 @@ def test_reporting_cycles_do_not_break_the_levels() -> None:
     levels = reporting_levels(g)
     assert set(levels) == {"a", "b", "c"}
     assert len(set(levels.values())) == 3
-    assert set(layered_positions(g)) == {"a", "b", "c", "d"}
+    assert set(layered_positions(g)) == {"a", "b", "c"}
 
 
-def test_physics_only_for_small_graphs(store: Any) -> None:
+def test_layouts_are_drawn_as_computed(store: Any) -> None:
     import networkx as nx
 
     small = build_page(explorer_graph(store, "testshire"), {})
-    assert small.physics and small.network.options["physics"]["enabled"]
-    assert small.network.options["physics"]["stabilization"]["enabled"]
+    assert small.network.options["physics"] == {"enabled": False}  # nothing drifts
+    assert not small.network.options["interaction"]["hideEdgesOnDrag"]
     g = nx.MultiDiGraph()
-    for i in range(PHYSICS_MAX_NODES + 1):
+    for i in range(BIG_PAGE_NODES + 1):
         g.add_node(f"n{i:04}", label=f"body {i}", body_type="unit")
     big = build_page(g, {})
-    assert not big.physics and big.network.options["physics"] == {"enabled": False}
+    assert big.network.options["interaction"]["hideEdgesOnDrag"]
     assert all("x" in n and "y" in n for n in big.network.nodes)
+
+
+def test_wide_levels_of_reporting_lines_are_folded() -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for i in range(12):
+        g.add_edge(f"team{i:02}", "boss", kind="reports-to")
+    g.add_node("loner")
+    pos = layered_positions(g, per_row=4, dx=200.0)
+    assert "loner" not in pos
+    xs = {round(pos[f"team{i:02}"][0]) for i in range(12)}
+    assert max(xs) - min(xs) <= 4 * 200  # four to a row, not twelve
+    assert all(pos[f"team{i:02}"][1] > pos["boss"][1] for i in range(12))
 
 
 # ---------------------------------------------------------------- the command
@@ -361,7 +386,7 @@ def test_viz_writes_one_page(store_dir: Path, tmp_path: Path) -> None:
     result = run(store_dir, "viz", "--authority", "testshire", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert f"wrote {out}" in result.stderr
-    assert "13 bodies, 15 stated links" in result.stderr
+    assert "13 bodies, 15 link(s) recorded (0 of them extracted)" in result.stderr
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["title"] == "Testshire County Council: safeguarding partnership"
     assert len([b for b in data["bodies"].values() if not b["placeholder"]]) == 13
@@ -446,3 +471,190 @@ def test_bournemouth_page_shows_the_lscb_gaps(bournemouth_store: Any) -> None:
 
 def test_the_same_store_gives_the_same_page(store: Any, html: str) -> None:
     assert explorer_page(store, "testshire").html() == html
+
+
+# ---------------------------------------------------------------- the first view and its words
+
+
+@pytest.fixture(scope="module")
+def extra(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from graph.store.embedded import open_store
+
+    with open_store(tmp_path_factory.mktemp("viz-extra") / "store") as s:
+        load_rdf(s, FIXTURES / "viz-extra.ttl")
+        yield s
+
+
+def board_of(page: Any) -> tuple[str, dict[str, Any]]:
+    centre = page.legend["focus"]
+    return centre, page.boards[centre]
+
+
+def test_page_opens_on_the_board_and_every_link_to_it(page: Any) -> None:
+    centre, board = board_of(page)
+    assert page.bodies[centre]["iri"] == LSCB
+    lscb_links = {k for k, v in page.links.items() if centre in (v["from"], v["to"])}
+    assert set(board["edges"]) == lscb_links
+    ends = {page.links[k]["from"] for k in lscb_links} | {page.links[k]["to"] for k in lscb_links}
+    assert set(board["pos"]) == ends  # the board and each body linked to it, no other
+    assert board["pos"][centre] == [0.0, 0.0]
+
+
+def test_board_view_puts_missing_and_weak_links_above_the_board(page: Any) -> None:
+    _centre, board = board_of(page)
+    for body in (HOUSING, FJB, MAPPA, CSP):
+        _x, y = board["pos"][by_iri(page, body)]
+        assert y < 0, body  # above the board, labels hanging away from it
+        assert by_iri(page, body) in board["above"]
+    # each label says how the body is linked and what inspectors found
+    assert board["labels"][by_iri(page, HOUSING)].endswith("member of: absent")
+    assert "works with: weak" in board["labels"][by_iri(page, FJB)]
+    cafcass = next(n for n, b in page.bodies.items() if b["typeKey"] == "cafcass")
+    assert board["labels"][cafcass].endswith("member of: expected")
+
+
+def test_board_view_labels_never_overlap() -> None:
+    boxes = {f"b{i}": (14.0, *label_box(f"Body number {i}\nworks with: weak")) for i in range(40)}
+    boxes["c"] = (26.0, *label_box("The board\nOfsted: good", 16))
+    pos = ego_positions("c", [f"b{i}" for i in range(40)], boxes, bounds=(900, 870))
+    rects = []
+    for v, (x, y, up) in pos.items():
+        size, w, h = boxes[v]
+        half = max(size, w / 2)
+        top, bottom = (y - size - h, y + size) if up else (y - size, y + size + h)
+        rects.append((x - half, top, x + half, bottom))
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def test_bournemouth_board_view_fits_a_window_at_a_legible_zoom(bournemouth_store: Any) -> None:
+    page = explorer_page(bournemouth_store, "bournemouth")
+    centre, board = board_of(page)
+    assert page.bodies[centre]["typeKey"] == "lscb"
+    x0, y0, x1, y1 = board["frame"]
+    # a 1400 x 860 window gives the picture about 814 x 790 pixels: at 12/14
+    # of full size (labels of 12 px) the board and its links fit
+    assert (x1 - x0) * 12 / 14 <= 814 and (y1 - y0) * 12 / 14 <= 790
+
+
+@pytest.mark.parametrize(
+    ("label", "short"),
+    [
+        ("Housing in Bournemouth", "Housing"),
+        ("Chief Executive of Bournemouth Borough Council", "Chief Executive"),
+        ("Bournemouth children's services", "Children's services"),
+        (
+            "Serious case review sub-group of the Bournemouth and Poole LSCB",
+            "Serious case review sub-group of the LSCB",
+        ),
+        ("Dorset Family Justice Board", "Dorset Family Justice Board"),
+        ("Pan-Dorset Child Death Overview Panel", "Pan-Dorset Child Death Overview Panel"),
+    ],
+)
+def test_short_labels_drop_only_the_authority_own_name(label: str, short: str) -> None:
+    assert short_label(label, ["bournemouth", "bournemouth-and-poole"]) == short
+
+
+def test_placeholders_say_in_plain_words_what_they_are() -> None:
+    assert placeholder_note([], True) == "expected by statute; the report does not name one"
+    assert placeholder_note([], False) == "expected in practice; the report does not name one"
+    assert placeholder_note(["30"], True) == "mentioned in ¶30; no link recorded"
+    assert placeholder_note(["1", "5", "9", "12"], True) == (
+        "mentioned in ¶1, ¶5 and 2 more; no link recorded"
+    )
+
+
+def test_a_body_type_the_report_mentions_is_never_drawn_as_not_named(extra: Any) -> None:
+    page = explorer_page(extra, "nolinkshire")
+    by_type = {b["typeKey"]: b for b in page.bodies.values() if b["placeholder"]}
+    for t in ("police", "probation"):  # paragraph 30 mentions both
+        assert by_type[t]["note"] == "mentioned in ¶30; no link recorded"
+        assert "not name" not in by_type[t]["canvas"]
+        assert by_type[t]["mentions"] == ["30"]
+    assert "does not name one" in by_type["cafcass"]["canvas"]
+    _centre, board = board_of(page)
+    assert "not named" not in board["labels"][_node_of(page, by_type["police"])]
+
+
+def _node_of(page: Any, body: dict[str, Any]) -> str:
+    return next(n for n, b in page.bodies.items() if b is body)
+
+
+def test_counts_are_of_bodies_never_placeholders(extra: Any) -> None:
+    page = explorer_page(extra, "nolinkshire")
+    assert page.counts == {
+        "bodies": 2,
+        "links": 0,
+        "extracted": 0,
+        "expected": page.counts["expected"],
+        "placeholders": 20,
+    }
+    assert page.counts["expected"] > 0
+    (auth,) = page.authorities
+    assert auth["recorded"] == "none"
+    assert any("no stated links" in n or "no links" in n for n in auth["notes"])
+
+
+def test_extracted_links_are_marked_as_extracted(extra: Any) -> None:
+    page = explorer_page(extra, "extractshire")
+    recorded = [v for v in page.links.values() if not v["expected"]]
+    assert len(recorded) == 2 and all(v["extracted"] for v in recorded)
+    weak = next(v for v in recorded if v["quality"] == "weak")
+    assert weak["rule"] == "member-of/represented" and weak["confidence"] == "0.7"
+    style = {e["id"]: e for e in page.network.edges}
+    eid = next(k for k, v in page.links.items() if v is weak)
+    assert style[eid]["dashes"] == EXTRACTED_DASHES
+    assert style[eid]["label"] == "member of · extracted"
+    assert page.counts["extracted"] == 2
+    assert page.authorities[0]["recorded"] == "extracted"
+    # curated links stay unmarked
+    assert not any(v["extracted"] for v in explorer_page(extra, "nolinkshire").links.values())
+
+
+def test_a_gap_link_carries_the_registers_quote(bournemouth_store: Any) -> None:
+    from graph.analysis.register import gap_register
+
+    page = explorer_page(bournemouth_store, "bournemouth")
+    quotes = {v["iri"]: v.get("quote", "") for v in page.links.values() if "iri" in v}
+    found = gap_register(bournemouth_store, "bournemouth").by_source("inspectors")
+    assert found
+    for gap in found:
+        if gap.quote:
+            assert quotes[gap.id] == gap.quote, gap.id
+
+
+def test_each_authority_is_laid_out_with_its_own_council(store: Any) -> None:
+    page = explorer_page(store)  # Testshire and Otherton
+    assert {a["key"] for a in page.authorities} == {"testshire", "otherton"}
+    boxes = {}
+    for key in ("testshire", "otherton"):
+        auth = next(a for a in page.authorities if a["key"] == key)
+        assert page.bodies[auth["centre"]]["typeKey"] == "lscb"
+        assert page.bodies[auth["council"]]["typeKey"] == "local-authority"
+        assert auth["centre"] in page.boards
+        pts = [(n["x"], n["y"]) for n in page.network.nodes if page.bodies[n["id"]]["auth"] == key]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        boxes[key] = (min(xs), min(ys), max(xs), max(ys))
+    a, b = boxes["testshire"], boxes["otherton"]
+    assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1]  # apart, each whole
+
+
+def test_a_council_with_no_recorded_link_sits_with_its_board(extra: Any) -> None:
+    page = explorer_page(extra)
+    nodes = {n["id"]: n for n in page.network.nodes}
+
+    def apart(a: dict[str, Any], b: dict[str, Any]) -> float:
+        return float(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5)
+
+    boxes = {}
+    for key in ("nolinkshire", "extractshire"):
+        auth = next(a for a in page.authorities if a["key"] == key)
+        council, board = nodes[auth["council"]], nodes[auth["centre"]]
+        own = [n for n in page.network.nodes if page.bodies[n["id"]]["auth"] == key]
+        # held to its board (no link is recorded between them), not flung away
+        assert apart(council, board) <= max(apart(board, n) for n in own)
+        xs, ys = [n["x"] for n in own], [n["y"] for n in own]
+        boxes[key] = (min(xs), min(ys), max(xs), max(ys))
+    a, b = boxes["nolinkshire"], boxes["extractshire"]
+    assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1]

@@ -124,16 +124,47 @@ def _pack(parts: list[dict[Any, tuple[float, float]]], margin: float = 110.0) ->
     return out
 
 
-def force_positions(g: Any, large: int = NX_LAYOUT_MAX_NODES) -> dict[Any, tuple[float, float]]:
-    """Page coordinates for every node: each connected part laid out by force,
-    the parts packed in rows (largest first) so none overlaps another."""
+def force_positions(
+    g: Any,
+    large: int = NX_LAYOUT_MAX_NODES,
+    groups: dict[Any, str] | None = None,
+    anchors: dict[str, Any] | None = None,
+) -> dict[Any, tuple[float, float]]:
+    """Page coordinates for every node, laid out by force, packed so that no
+    part overlaps another.
+
+    Without ``groups`` each connected part is a part. With ``groups`` (node ->
+    group key, e.g. the authority a body serves) each group is one part: its
+    connected pieces are held to the group's anchor (``anchors[key]``, e.g.
+    the council) by springs that are not drawn, so a council sits with its own
+    boards even when the graph records no link between them."""
     import networkx as nx
 
     u = nx.Graph()
-    u.add_nodes_from(sorted(g.nodes))
+    u.add_nodes_from(sorted(g.nodes, key=str))
     u.add_edges_from((a, b) for a, b in g.edges() if a != b)
-    parts = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(c)))
-    return _pack([_part_layout(u.subgraph(sorted(c)), large) for c in parts])
+    if groups is None:
+        parts = sorted(nx.connected_components(u), key=lambda c: (-len(c), min(map(str, c))))
+        return _pack([_part_layout(u.subgraph(sorted(c, key=str)), large) for c in parts])
+    members: dict[str, list[Any]] = defaultdict(list)
+    for v in u:
+        members[groups.get(v, "")].append(v)
+    laid = []
+    for key in sorted(members, key=lambda k: (-len(members[k]), k)):
+        part = nx.Graph(u.subgraph(members[key]))
+        anchor = (anchors or {}).get(key)
+        pieces = sorted(nx.connected_components(part), key=lambda c: (-len(c), min(map(str, c))))
+        if anchor not in part:
+            anchor = max(pieces[0], key=lambda v: (part.degree(v), str(v)))
+        for piece in pieces:
+            if anchor not in piece:  # an undrawn spring to the anchor
+                part.add_edge(anchor, max(piece, key=lambda v: (part.degree(v), str(v))))
+        laid.append(_part_layout(part, large))
+    return _pack(laid, margin=GROUP_MARGIN)
+
+
+#: room between the parts of different groups (an authority's frame and name)
+GROUP_MARGIN = 320.0
 
 
 def reporting_levels(g: Any) -> dict[Any, int]:
@@ -177,25 +208,34 @@ def reporting_levels(g: Any) -> dict[Any, int]:
 
 
 def layered_positions(
-    g: Any, dx: float = 230.0, dy: float = 150.0
+    g: Any,
+    sizes: dict[Any, tuple[float, float]] | None = None,
+    per_row: int = 5,
+    dx: float = 190.0,
+    dy: float = 120.0,
 ) -> dict[Any, tuple[float, float]]:
-    """Page coordinates for the layered view: bosses above, one row per level
-    of the reporting lines, each hierarchy beside the next; bodies on no
-    reporting line in a grid after them."""
+    """Page coordinates for the layered view of the bodies on reporting
+    lines: bosses above, one band per level, each hierarchy beside the next.
+
+    A level with more than ``per_row`` bodies is folded into staggered rows,
+    so the view stays narrow enough to read at a legible zoom. ``sizes``
+    (node -> width, height of the body and its label) spaces the rows. Bodies
+    on no reporting line get no position: the view sets them aside."""
     import networkx as nx
 
     levels = reporting_levels(g)
+    sizes = sizes or {}
     u = nx.Graph()
     u.add_nodes_from(levels)
-    u.add_edges_from(
-        (a, b) for a, b, k in g.edges(data="kind") if a in levels and b in levels and a != b
-    )
+    u.add_edges_from((a, b) for a, b in g.edges() if a in levels and b in levels and a != b)
     parts: list[dict[Any, tuple[float, float]]] = []
     for comp in sorted(nx.connected_components(u), key=lambda c: (-len(c), min(map(str, c)))):
         rows: dict[int, list[Any]] = defaultdict(list)
         for v in sorted(comp, key=str):
             rows[levels[v]].append(v)
         x_of: dict[Any, float] = {}
+        y_of: dict[Any, float] = {}
+        y = 0.0
         for lvl in sorted(rows):
             row = rows[lvl]
             if lvl > 0:  # order by the mean place of neighbours above: shorter lines
@@ -204,11 +244,154 @@ def layered_positions(
                     xs = [x_of[w] for w in u[v] if w in x_of and levels[w] < lvl]
                     bary[v] = sum(xs) / len(xs) if xs else float("inf")
                 row.sort(key=bary.__getitem__)
-            for i, v in enumerate(row):
-                x_of[v] = (i - (len(row) - 1) / 2) * dx
-        parts.append({v: (x_of[v], levels[v] * dy) for v in comp})
-    loose = sorted((v for v in g if v not in levels), key=lambda v: str(g.nodes[v].get("label")))
-    if loose:
-        per_row = max(4, int(math.sqrt(len(loose)) * 1.5))
-        parts.append({v: ((i % per_row) * dx, (i // per_row) * dy) for i, v in enumerate(loose)})
+            width = min(len(row), per_row)
+            for start in range(0, len(row), per_row):
+                chunk = row[start : start + per_row]
+                # later folds shift by half a step, so lines from above pass between
+                shift = dx / 2 if (start // per_row) % 2 else 0.0
+                for i, v in enumerate(chunk):
+                    x_of[v] = (i - (width - 1) / 2) * dx + shift
+                    y_of[v] = y
+                tallest = max((sizes.get(v, (0.0, 0.0))[1] for v in chunk), default=0.0)
+                y += max(dy * 0.7, tallest + 24.0)
+            y += dy * 0.45  # more room between levels than between folds
+        parts.append({v: (x_of[v], y_of[v]) for v in comp})
     return _pack(parts, margin=dx) if parts else {}
+
+
+# ---------------------------------------------------------------- the board and its links
+
+
+def label_box(label: str, font: float = 14.0) -> tuple[float, float]:
+    """Width and height in page pixels of a vis-network label, estimated
+    (the browser's sans-serif is often DejaVu Sans, a wide face)."""
+    lines = label.split("\n") if label else []
+    width = max((len(line) for line in lines), default=0) * font * 0.54
+    return width, len(lines) * font * 1.05
+
+
+def ego_positions(
+    centre: Any,
+    neighbours: list[Any],
+    boxes: dict[Any, tuple[float, float, float]],
+    bounds: tuple[float, float] | None = None,
+    above: frozenset | set | None = None,
+    grid: float = 10.0,
+    reach: float = 900.0,
+    top_bias: float = 0.2,
+    min_radius: float = 120.0,
+    crossing_cost: float = 60.0,
+) -> dict[Any, tuple[float, float, bool]]:
+    """The board view: ``centre`` at the origin and its ``neighbours`` (in
+    order of importance, most important first) packed around it. Returns
+    ``(x, y, label_above)`` for each body.
+
+    ``boxes`` gives each body's node size and label size as ``(size, width,
+    height)``. A label hangs away from the centre: above a body that is above
+    the centre, below one below it, so no line to the centre runs through its
+    own body's label. Each body in turn takes the free place nearest the
+    centre (no nearer than ``min_radius``, where the lines bunch), places
+    above counting as nearer (``top_bias``); bodies in ``above`` (those whose
+    link is a gap) take a place above the board while one is left. A place is
+    free when its label overlaps no other and its line to the centre passes
+    through no other body's shape (through a shape it would look like a link
+    to that body); among free places, each label a line crosses costs
+    ``crossing_cost`` pixels of distance. ``bounds`` (width, height) is the
+    frame the page is meant to fit at a legible zoom: places whose label
+    would leave it are taken last."""
+    import numpy as np
+
+    steps = np.arange(-reach, reach + grid, grid)
+    gx, gy = np.meshgrid(steps, steps)
+    xs, ys = gx.ravel(), gy.ravel()
+    radius = np.hypot(xs, ys)
+    angle = np.degrees(np.arctan2(np.abs(xs), -ys))  # 0 straight up, 180 straight down
+    cost = radius * (1.0 + top_bias * angle / 180.0)
+    keep = radius >= min_radius
+    order = np.argsort(np.where(keep, cost, np.inf), kind="stable")[: int(keep.sum())]
+    xs, ys, cost = xs[order], ys[order], cost[order]
+    upper = ys < -min_radius / 2
+    t = np.linspace(0.08, 0.97, 18)
+
+    def box_at(v: Any, x: Any, y: Any) -> Any:
+        size, w, h = boxes.get(v, (12.0, 120.0, 36.0))
+        half = max(size, w / 2) + 5.0
+        up = y < 0
+        top = np.where(up, y - size - h - 6.0, y - size - 3.0)
+        bottom = np.where(up, y + size + 3.0, y + size + h + 6.0)
+        return np.stack([x - half, top, x + half, bottom], axis=-1)
+
+    def shape_at(v: Any, x: Any, y: Any) -> Any:
+        r = boxes.get(v, (12.0, 0.0, 0.0))[0] + 4.0
+        return np.stack([x - r, y - r, x + r, y + r], axis=-1)
+
+    def inside(px: Any, py: Any, b: Any) -> Any:
+        """Rows of points (px, py) with any point inside box ``b`` (or boxes, one per row)."""
+        x0, y0, x1, y1 = b[..., 0:1], b[..., 1:2], b[..., 2:3], b[..., 3:4]
+        return ((px > x0) & (px < x1) & (py > y0) & (py < y1)).any(axis=-1)
+
+    size0, w0, h0 = boxes.get(centre, (26.0, 200.0, 60.0))
+    half0 = max(size0, w0 / 2) + 5.0
+    placed = [np.array([-half0, -size0 - 3.0, half0, size0 + h0 + 6.0])]
+    shapes: list[Any] = []
+    ends: list[tuple[float, float]] = []
+
+    def search(v: Any, allowed: Any) -> tuple[int, int]:
+        """The best free place among ``allowed``, and the first place where
+        the label at least overlaps nothing (-1 when none)."""
+        fallback = -1
+        for start in range(0, len(xs), 3000):
+            cx, cy = xs[start : start + 3000], ys[start : start + 3000]
+            cand = box_at(v, cx, cy)
+            ok = allowed[start : start + 3000].copy()
+            for pb in placed:
+                ok &= ~(
+                    (cand[:, 0] < pb[2])
+                    & (pb[0] < cand[:, 2])
+                    & (cand[:, 1] < pb[3])
+                    & (pb[1] < cand[:, 3])
+                )
+            if fallback < 0 and ok.any():
+                fallback = start + int(np.flatnonzero(ok)[0])
+            if bounds:
+                ok &= (
+                    (cand[:, 0] >= -bounds[0] / 2)
+                    & (cand[:, 2] <= bounds[0] / 2)
+                    & (cand[:, 1] >= -bounds[1] / 2)
+                    & (cand[:, 3] <= bounds[1] / 2)
+                )
+            idx = np.flatnonzero(ok)[:320]  # the nearest places where the label fits
+            if not len(idx):
+                continue
+            px, py = cx[idx, None] * t, cy[idx, None] * t
+            own_box, own_shape = cand[idx], shape_at(v, cx[idx], cy[idx])
+            good = np.ones(len(idx), dtype=bool)
+            crossings = np.zeros(len(idx))
+            for pb in shapes:  # its line through another body's shape
+                good &= ~inside(px, py, pb)
+            for pb in placed[1:]:  # its line under another label
+                crossings += inside(px, py, pb)
+            for ex, ey in ends:
+                qx, qy = (ex * t)[None, :], (ey * t)[None, :]
+                good &= ~inside(qx, qy, own_shape)  # an earlier line through its shape
+                crossings += inside(qx, qy, own_box)  # or under its label
+            if good.any():
+                score = np.where(good, cost[start + idx] + crossing_cost * crossings, np.inf)
+                return start + int(idx[int(np.argmin(score))]), fallback
+        return -1, fallback
+
+    everywhere = np.ones(len(xs), dtype=bool)
+    above = above or set()
+    out: dict[Any, tuple[float, float, bool]] = {centre: (0.0, 0.0, False)}
+    for v in neighbours:
+        k = search(v, upper)[0] if v in above else -1
+        if k < 0:
+            k, fallback = search(v, everywhere)
+            if k < 0:
+                k = fallback if fallback >= 0 else len(xs) - 1
+        x, y = float(xs[k]), float(ys[k])
+        out[v] = (round(x, 1), round(y, 1), y < 0)
+        placed.append(box_at(v, np.array([x]), np.array([y]))[0])
+        shapes.append(shape_at(v, np.array(x), np.array(y)))
+        ends.append((x, y))
+    return out

@@ -6,25 +6,33 @@ Bootstrap and vis from CDNs, and put report text into the page with
 ``innerHTML``); a Content-Security-Policy allows only the page's own scripts,
 by hash, so nothing outside ``file://`` is ever requested and an inline event
 handler smuggled in by report text could not run. The page's script
-(``static/explorer.js``) builds every tooltip and panel with ``textContent``.
+(``static/explorer.js``) builds every tooltip, panel and table cell with
+``textContent``.
 
-What the page shows:
+What the page shows, first of all: the safeguarding board (or partnership)
+and the bodies linked to it, on rings around it, the links inspectors found
+absent or weak above it, every label legible without zooming. Then:
 
+* the whole network, each authority's bodies together in a frame with its
+  name (a council sits with its own boards even where no link between them is
+  recorded), and a picker for one authority;
+* reporting lines, bosses above, for the bodies on one (the rest set aside);
 * bodies coloured by family of body type and shaped by ORG class; judgements
   on the authority and LSCB nodes;
-* stated links coloured and dashed by quality as inspectors found it, and the
-  links statute or guidance expects that the report does not evidence (from
+* recorded links coloured (and absent ones dashed) by quality as inspectors
+  found it; links an extractor found, not a person, marked as extracted; the
+  links statute or guidance expects that are not recorded (from
   :func:`graph.analysis.gap_register`), grey and dotted, to a placeholder when
-  the report names no body of the expected type;
-* evidence on demand: the quote and the paragraphs behind each link;
-* search by name or acronym, filters by body type and link quality, and a
-  layered view of reporting lines.
+  the graph holds no body of the expected type, worded by whether the report
+  mentions that kind of body or not;
+* evidence on demand: the sentence that carries the finding (the register's
+  quote for a gap) and the paragraphs behind each link;
+* a table of the same links below the picture: sortable, keyboard-navigable,
+  printable.
 
-The layout is computed here, not in the browser: each connected part is laid
-out by force (networkx) and the parts are packed side by side. A small graph
-then relaxes under vis-network's physics, which stops once stable; a large
-one (more than :data:`PHYSICS_MAX_NODES` bodies) is drawn as laid out, so a
-2,000-body page is usable in a second or two (``bench/viz_bench.py``).
+Layouts are computed here, not in the browser (:mod:`graph.explorer.layout`),
+and drawn as laid out: no physics, so nothing drifts and a 2,000-body page is
+usable in a second or two (``bench/viz_bench.py``).
 """
 
 from __future__ import annotations
@@ -45,15 +53,14 @@ from graph.errors import UnknownNameError, UserError, WorkError
 from graph.explorer.layout import (
     REPORTING_DOWN,
     REPORTING_UP,
+    ego_positions,
     force_positions,
+    label_box,
     layered_positions,
-    reporting_levels,
 )
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
-#: bodies above which the page skips physics and draws the precomputed layout
-PHYSICS_MAX_NODES = 250
 #: families of body types: key, legend label, colour, body-type keys.
 #: Node colours keep clear of the red/orange/green used for link quality.
 FAMILIES: tuple[tuple[str, str, str, str], ...] = (
@@ -122,9 +129,9 @@ SHAPES: dict[str, tuple[str, str]] = {
 
 #: link quality -> (legend label, colour, vis dashes, width); most severe first
 QUALITIES: dict[str, tuple[str, str, Any, float]] = {
-    "absent": ("absent", "#d32f2f", [10, 6], 3.0),
-    "weak": ("weak", "#f57c00", False, 3.0),
-    "developing": ("developing", "#b59a00", False, 2.0),
+    "absent": ("absent", "#d32f2f", [10, 6], 4.0),
+    "weak": ("weak", "#ef6c00", False, 3.5),
+    "developing": ("developing", "#b59a00", False, 2.5),
     "not-evidenced": ("expected, not evidenced", "#9e9e9e", [2, 6], 2.0),
     "effective": ("effective", "#2e7d32", False, 2.0),
     "stated": ("stated, not assessed", "#90a4ae", False, 1.5),
@@ -246,6 +253,56 @@ def _type_terms(store: Any) -> dict[str, list[str]]:
     return dict(terms)
 
 
+_PROVENANCE = """
+SELECT ?link ?method ?rule ?confidence ?extractor ?activityType ?activityMethod WHERE {
+  ?link a sg:Link .
+  OPTIONAL { ?link sg:method ?method }
+  OPTIONAL { ?link sg:rule ?rule }
+  OPTIONAL { ?link sg:confidence ?confidence }
+  OPTIONAL { ?link prov:wasGeneratedBy ?activity .
+             OPTIONAL { ?activity a ?activityType }
+             OPTIONAL { ?activity sg:extractor ?extractor }
+             OPTIONAL { ?activity sg:method ?activityMethod } }
+}
+"""
+
+
+def link_provenance(store: Any, links: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """How each link in ``links`` was recorded: ``{"extracted", "method",
+    "rule", "confidence"}``.
+
+    A link is extracted when its ``sg:method`` (or its activity's) is not
+    "curated", or, with no method, when it was generated by an
+    ``sg:Extraction`` or an activity naming its extractor. Links with no such
+    marks were read by a person (the curated layers)."""
+    wanted = set(links)
+    seen: dict[str, dict[str, Any]] = {}
+    for r in store.select(_PROVENANCE):
+        link = r["link"]
+        if link not in wanted:
+            continue
+        d = seen.setdefault(link, {"method": "", "rule": "", "confidence": None, "by": False})
+        method = r["method"] or r["activityMethod"]
+        if method and not d["method"]:
+            d["method"] = str(method)
+        if r["rule"]:
+            d["rule"] = str(r["rule"])
+        if r["confidence"] is not None:
+            d["confidence"] = round(float(r["confidence"]), 2)
+        if r["extractor"] or str(r["activityType"] or "").endswith("#Extraction"):
+            d["by"] = True
+    out = {}
+    for link, d in seen.items():
+        extracted = d["method"] not in ("", "curated") or (not d["method"] and d["by"])
+        out[link] = {
+            "extracted": extracted,
+            "method": d["method"] or ("rule" if extracted else "curated"),
+            "rule": d["rule"],
+            "confidence": d["confidence"],
+        }
+    return out
+
+
 # ---------------------------------------------------------------- the graph to draw
 
 
@@ -259,10 +316,15 @@ def explorer_graph(
 ) -> Any:
     """The ``networkx.MultiDiGraph`` the explorer draws.
 
-    The stated links of :func:`graph.network.to_networkx`, plus (with
+    The recorded links of :func:`graph.network.to_networkx` (each marked
+    ``extracted`` or not, see :func:`link_provenance`), plus (with
     ``expected``) one edge per expected-but-not-evidenced link of the gap
     register, with quality ``not-evidenced``; a placeholder node stands for a
-    body type the report never names. Nodes carry their ``judgements``.
+    body type the graph holds no body of, with the paragraphs that mention
+    that type (``mentions``). A link the register lists as a gap carries the
+    register's quote, the sentence that states its quality. Nodes carry their
+    ``judgements``; ``g.graph["notes"]`` holds the register's caveats per
+    authority and ``g.graph["authorities"]`` their names.
 
     ``focus`` (a body name, acronym or IRI) keeps the bodies within ``depth``
     links of it, either direction; ``only="gaps"`` keeps the absent, weak,
@@ -280,8 +342,14 @@ def explorer_graph(
         raise UserError(f"depth must be 0 or more, not {depth}")
 
     g = to_networkx(store, authority)
-    if expected:
-        _add_expected(store, g, authority)
+    recorded = link_provenance(store, (k for _u, _v, k in g.edges(keys=True)))
+    for _u, _v, k, a in g.edges(keys=True, data=True):
+        prov = recorded.get(k, {"extracted": False, "method": "curated"})
+        a["extracted"] = prov["extracted"]
+        a["method"] = prov["method"]
+        a["rule"] = prov.get("rule") or ""
+        a["confidence"] = "" if prov.get("confidence") is None else str(prov["confidence"])
+    _add_register(store, g, authority, expected)
     for node, rows in _judgements(store, g.nodes).items():
         g.nodes[node]["judgements"] = rows
 
@@ -318,10 +386,22 @@ def explorer_graph(
     return g
 
 
-def _add_expected(store: Any, g: Any, authority: str | None) -> None:
-    """Expected-but-not-evidenced links of the gap register as grey edges."""
+def _add_register(store: Any, g: Any, authority: str | None, expected: bool) -> None:
+    """What the gap register knows, on the graph: the quote that carries each
+    inspectors' finding, the register's caveats, and (with ``expected``) the
+    expected-but-not-evidenced links as grey edges."""
     from graph.analysis.register import gap_register
 
+    register = gap_register(store, authority)
+    g.graph["notes"] = {k: list(v) for k, v in register.notes.items()}
+    g.graph["authorities"] = dict(register.authorities)
+    ends_of = {k: (u, v) for u, v, k in g.edges(keys=True)}
+    for gap in register.by_source("inspectors"):
+        if gap.quote and gap.id in ends_of:
+            u, v = ends_of[gap.id]
+            g.edges[u, v, gap.id]["quote"] = gap.quote
+    if not expected:
+        return
     type_labels = {
         iri.concept_key(r["t"]): r["label"]
         for r in store.select(
@@ -329,7 +409,7 @@ def _add_expected(store: Any, g: Any, authority: str | None) -> None:
             "<https://w3id.org/sgkg/vocab/body-type> ; skos:prefLabel ?label }"
         )
     }
-    for gap in gap_register(store, authority).by_source("expected"):
+    for gap in register.by_source("expected"):
         ends = []
         for body in (gap.from_body, gap.to_body):
             if body:
@@ -340,7 +420,7 @@ def _add_expected(store: Any, g: Any, authority: str | None) -> None:
                 type_label = type_labels.get(gap.missing_body_type, gap.missing_body_type)
                 g.add_node(
                     placeholder,
-                    label=f"{type_label} (not named in the report)",
+                    label=type_label,
                     body_type=gap.missing_body_type,
                     type_label=type_label,
                     org_class="",
@@ -348,7 +428,11 @@ def _add_expected(store: Any, g: Any, authority: str | None) -> None:
                     authority=gap.authority,
                     alt_labels="",
                     placeholder=True,
+                    mentions=";".join(gap.mentions),
+                    statutory=False,
                 )
+            if gap.statutory:
+                g.nodes[placeholder]["statutory"] = True
             ends.append(placeholder)
         source, target = ends
         if source not in g or target not in g:
@@ -367,6 +451,7 @@ def _add_expected(store: Any, g: Any, authority: str | None) -> None:
             expected=True,
             basis=gap.basis,
             statutory_source=gap.statutory_source,
+            statutory=bool(gap.statutory),
             expectation=gap.expectation_label,
             mentions=";".join(gap.mentions),
         )
@@ -380,8 +465,10 @@ class ExplorerPage:
     """Everything the page draws, ready to render with :meth:`html`.
 
     ``network`` is a pyvis ``Network`` holding the vis-network nodes, edges
-    and options; ``bodies``, ``links`` and ``evidence`` hold what the panels
-    and tooltips show (plain data, made into DOM text by the page)."""
+    and options; ``bodies``, ``links``, ``evidence``, ``authorities`` and
+    ``boards`` (the board view of each authority's board: positions and
+    labels) hold what the views, panels, table and tooltips show (plain data,
+    made into DOM text by the page)."""
 
     network: Any
     bodies: dict[str, dict[str, Any]]
@@ -389,16 +476,21 @@ class ExplorerPage:
     evidence: dict[str, dict[str, str]]
     title: str
     subtitle: str = ""
-    physics: bool = True
     legend: dict[str, Any] = field(default_factory=dict)
+    authorities: list[dict[str, Any]] = field(default_factory=list)
+    boards: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
+        """Bodies (never placeholders), recorded links (curated and
+        extracted), expected links not recorded, and placeholders."""
         expected = sum(1 for link in self.links.values() if link["expected"])
         return {
             "bodies": sum(1 for b in self.bodies.values() if not b["placeholder"]),
             "links": len(self.links) - expected,
+            "extracted": sum(1 for link in self.links.values() if link.get("extracted")),
             "expected": expected,
+            "placeholders": sum(1 for b in self.bodies.values() if b["placeholder"]),
         }
 
     def data(self) -> dict[str, Any]:
@@ -406,7 +498,6 @@ class ExplorerPage:
         return {
             "title": self.title,
             "subtitle": self.subtitle,
-            "physics": self.physics,
             "nodes": self.network.nodes,
             "edges": self.network.edges,
             "options": self.network.options,
@@ -414,13 +505,15 @@ class ExplorerPage:
             "links": self.links,
             "evidence": self.evidence,
             "legend": self.legend,
+            "authorities": self.authorities,
+            "boards": self.boards,
         }
 
     def html(self) -> str:
         return render_html(self)
 
 
-def _wrap(label: str, width: int = 24) -> str:
+def _wrap(label: str, width: int = 22) -> str:
     return "\n".join(textwrap.wrap(label, width, break_long_words=True)) or label
 
 
@@ -440,64 +533,234 @@ def _headline(judgements: list[dict[str, str]]) -> str:
     return f"{area}: {j['gradeLabel']}"
 
 
+# ---------------------------------------------------------------- words on the picture
+
+#: body types a page opens on, best first: the board or partnership, else the council
+BOARD_TYPES = ("safeguarding-partnership", "lscb")
+COUNCIL_TYPE = "local-authority"
+#: how the board view names its centre in its neighbours' labels
+_CENTRE_WORD = {
+    "lscb": "the board",
+    "safeguarding-partnership": "the partnership",
+    "local-authority": "the council",
+}
+#: a link from the centre to a neighbour, said from the neighbour's side
+_FROM_CENTRE = {
+    "annual-report-to": "gets the annual report",
+    "reports-to": "{c} reports to it",
+    "accountable-to": "{c} accountable to it",
+    "member-of": "{c} is a member",
+    "observer-of": "{c} observes it",
+    "sub-group-of": "{c} is its sub-group",
+    "serves": "served by {c}",
+    "chairs": "chaired by {c}",
+    "leads": "led by {c}",
+    "commissions": "commissioned by {c}",
+    "scrutinises": "scrutinised by {c}",
+}
+#: quality as the board view's labels say it
+_QUALITY_WORD = {
+    "absent": "absent",
+    "weak": "weak",
+    "developing": "developing",
+    "effective": "effective",
+    "stated": "not assessed",
+    "not-evidenced": "expected",
+}
+#: links said under a body in the board view; the rest are counted
+MAX_LINK_LINES = 3
+#: order of the board view, most important first
+_BOARD_ORDER = ("absent", "weak", "developing", "effective", "stated", "not-evidenced")
+
+
+def short_label(label: str, own: Iterable[str]) -> str:
+    """``label`` without the name of the area it belongs to, for the picture:
+    "Housing in Bournemouth" -> "Housing", "Chief Executive of Bournemouth
+    Borough Council" -> "Chief Executive", "the Bournemouth and Poole LSCB" ->
+    "the LSCB". ``own`` holds area keys ("bournemouth", "bournemouth-and-poole");
+    the panel, table and tooltip keep the full name."""
+    out = label
+    for key in sorted({k for k in own if k}, key=len, reverse=True):
+        name = r"[\s-]+".join(re.escape(w) for w in key.split("-"))
+        council = (
+            rf"{name}(?:\s+(?:borough|city|county|district|metropolitan\s+borough))?"
+            r"(?:\s+council)?"
+        )
+        out = re.sub(
+            rf"\s+(?:of|for|in|to|from)\s+(?:the\s+)?{council}(?=$|[,;)])", "", out, flags=re.I
+        )
+        out = re.sub(rf"^(?:the\s+)?{council}(?:'s)?\s+", "", out, flags=re.I)
+        out = re.sub(rf"\bthe\s+{name}\s+", "the ", out, flags=re.I)
+    out = " ".join(out.split())
+    return out[0].upper() + out[1:] if len(out) >= 3 else label
+
+
+def placeholder_note(mentions: list[str], statutory: bool) -> str:
+    """What a placeholder is, in words: the report mentions that kind of body
+    but the graph records no link with one, or the report does not name one."""
+    if mentions:
+        shown = ", ".join(("¶" + m if m.isdigit() else m) for m in mentions[:2])
+        more = f" and {len(mentions) - 2} more" if len(mentions) > 2 else ""
+        return f"mentioned in {shown}{more}; no link recorded"
+    basis = "by statute" if statutory else "in practice"
+    return f"expected {basis}; the report does not name one"
+
+
+def _short_note(body: dict[str, Any]) -> str:
+    """A placeholder's note where its link line says "expected" already."""
+    if body.get("mentions"):
+        return body["note"]
+    return "not named in the report"
+
+
+def _link_phrase(link: dict[str, Any], centre: str, word: str) -> str:
+    kind, label = link["kind"], link["kindLabel"]
+    if link["from"] == centre and kind not in SYMMETRIC_KINDS:
+        phrase = _FROM_CENTRE.get(kind, "{c} " + label + " it").format(c=word)
+    else:
+        phrase = label
+    # extracted links are told apart by their line and in the panel and table
+    return f"{phrase}: {_QUALITY_WORD.get(link['quality'], link['quality'])}"
+
+
+def _primary_authority(keys: list[str], listed: set[str]) -> str:
+    """The authority a body is drawn with: the first it serves that the page lists."""
+    for key in keys:
+        if key in listed:
+            return key
+    return keys[0] if keys else ""
+
+
+def _centre_of(g: Any, nodes: list[Any]) -> Any:
+    """The body an authority's board view opens on: its board or partnership
+    with most links, else its council, else its body with most links; never
+    a placeholder."""
+    nodes = [v for v in nodes if not g.nodes[v].get("placeholder")]
+    for types in (BOARD_TYPES, (COUNCIL_TYPE,)):
+        found = [v for v in nodes if g.nodes[v].get("body_type") in types]
+        if found:
+            return max(
+                found,
+                key=lambda v: (
+                    -types.index(g.nodes[v]["body_type"]) if len(types) > 1 else 0,
+                    g.degree(v),
+                    str(v),
+                ),
+            )
+    return max(nodes, key=lambda v: (g.degree(v), str(v))) if nodes else None
+
+
 def build_page(
     g: Any,
     evidence: dict[str, dict[str, str]],
     type_terms: dict[str, list[str]] | None = None,
     title: str = "Safeguarding partnership",
     subtitle: str = "",
-    physics: bool | None = None,
 ) -> ExplorerPage:
     """The page model of an explorer graph (see :func:`explorer_graph`).
 
     ``evidence`` maps evidence IRIs to ``{"label", "report", "text"}``
-    (:func:`evidence_texts`). ``physics`` defaults to on for graphs of at most
-    :data:`PHYSICS_MAX_NODES` bodies."""
+    (:func:`evidence_texts`)."""
     from pyvis.edge import Edge
     from pyvis.network import Network
 
     type_terms = type_terms or {}
-    if physics is None:
-        physics = g.number_of_nodes() <= PHYSICS_MAX_NODES
-    big = not physics
-    pos = force_positions(g)
-    layered = layered_positions(g)
-    on_lines = set(reporting_levels(g))
-    net = Network(directed=True)
-    node_id = {v: f"n{i}" for i, v in enumerate(sorted(g.nodes, key=str))}
+    names = g.graph.get("authorities", {})
+    notes = g.graph.get("notes", {})
+    order = sorted(g.nodes, key=str)
+    node_id = {v: f"n{i}" for i, v in enumerate(order)}
     degree = dict(g.degree())
+
+    # ---- who belongs where: each body's authorities, the one it is drawn with
+    auths_of = {v: [k for k in (g.nodes[v].get("authority") or "").split(";") if k] for v in order}
+    councils = {
+        k: v for v in order if g.nodes[v].get("body_type") == COUNCIL_TYPE for k in auths_of[v][:1]
+    }
+    # the authorities a page lists: those the register covers or a council stands for
+    listed = (set(names) | set(councils)) & {k for v in order for k in auths_of[v]}
+    primary = {v: _primary_authority(auths_of[v], listed) for v in order}
+    members: dict[str, list[Any]] = defaultdict(list)
+    for v in order:
+        for k in auths_of[v] or [primary[v]]:
+            members[k].append(v)
+    centres = {k: _centre_of(g, members[k]) for k in listed}
+    if not centres:
+        centres[""] = _centre_of(g, order)
+    focus = g.graph.get("focus")
+    if focus not in g:
+        stated = defaultdict(int)
+        for u, _v, exp in g.edges(data="expected"):
+            if not exp:
+                stated[primary[u]] += 1
+        busiest = max(centres, key=lambda k: (stated[k], len(members[k]), k))
+        focus = centres.get(busiest)
+
+    # ---- words: the picture's labels
+    canvas: dict[Any, str] = {}
+    for v in order:
+        a = g.nodes[v]
+        if a.get("placeholder"):
+            note = placeholder_note(
+                [m for m in (a.get("mentions") or "").split(";") if m], bool(a.get("statutory"))
+            )
+            canvas[v] = _wrap(a.get("type_label", ""), 24) + "\n" + _wrap(note, 26)
+            continue
+        full = a.get("label", str(v))
+        keep = a.get("body_type") == COUNCIL_TYPE or v in centres.values()
+        home = primary[v]  # only the name of the authority it is drawn with
+        own = [home] + ([a["area"]] if home and home in (a.get("area") or "") else [])
+        shown = _wrap(full, 26) if keep else _wrap(short_label(full, own))
+        headline = _headline(a.get("judgements", []))
+        canvas[v] = shown + (f"\n{headline}" if headline else "")
+
+    # ---- where: the whole network (each authority together), reporting lines
+    pos = force_positions(g, groups=primary, anchors=councils)
+    sizes = {v: label_box(canvas[v]) for v in order}
+    layered = layered_positions(
+        g, sizes={v: (w, h + 30) for v, (w, h) in sizes.items()}, per_row=4, dx=205.0
+    )
+    net = Network(directed=True)
     bodies: dict[str, dict[str, Any]] = {}
-    for v in sorted(g.nodes, key=str):
+    for v in order:
         a = g.nodes[v]
         nid = node_id[v]
         type_key = a.get("body_type", "")
         fam_key, _fam_label, colour = _family(type_key)
         placeholder = bool(a.get("placeholder"))
+        mentions = [m for m in (a.get("mentions") or "").split(";") if m]
         judgements = a.get("judgements", [])
         shape = SHAPES.get(a.get("org_class", ""), ("dot", ""))[0]
         headline = _headline(judgements)
-        if placeholder:
-            label = _wrap(a.get("type_label", "")) + "\n(not named)"
+        if type_key in BOARD_TYPES or type_key == COUNCIL_TYPE:
+            size = 26.0
         else:
-            label = _wrap(a.get("label", str(v))) + (f"\n{headline}" if headline else "")
-        size = 30 if type_key in ("local-authority", "lscb") else 14 + min(degree[v], 16) * 0.6
+            size = 12 + min(degree[v], 16) * 0.5
         node: dict[str, Any] = {
-            "label": label,
+            "label": canvas[v],
             "x": pos[v][0],
             "y": pos[v][1],
             "size": round(size, 1),
         }
         if placeholder:
-            node["color"] = {
-                "background": "#ffffff",
-                "border": QUALITIES["not-evidenced"][1],
-                "highlight": {"background": "#f5f5f5", "border": "#616161"},
-                "hover": {"background": "#f5f5f5", "border": "#616161"},
-            }
-            node["shapeProperties"] = {"borderDashes": [3, 4]}
+            node["size"] = 11
             node["borderWidth"] = 2
-            node["font"] = {"color": "#616161", "size": 12}
-            node["size"] = 10
+            if mentions:  # the report names this kind of body: drawn solid, pale
+                node["color"] = {
+                    "background": "#eceff1",
+                    "border": colour,
+                    "highlight": {"background": "#e0e0e0", "border": "#263238"},
+                    "hover": {"background": "#e0e0e0", "border": "#263238"},
+                }
+                node["font"] = {"color": "#37474f"}
+            else:
+                node["color"] = {
+                    "background": "#ffffff",
+                    "border": "#757575",
+                    "highlight": {"background": "#f5f5f5", "border": "#424242"},
+                    "hover": {"background": "#f5f5f5", "border": "#424242"},
+                }
+                node["shapeProperties"] = {"borderDashes": [3, 3]}
+                node["font"] = {"color": "#4a4a4a"}
         else:
             node["color"] = {
                 "background": colour,
@@ -509,22 +772,29 @@ def build_page(
                 node["borderWidth"] = 3
         net.add_node(nid, shape=shape, **node)
         alts = [x for x in a.get("alt_labels", "").split(";") if x]
-        bodies[nid] = {
+        body: dict[str, Any] = {
             "iri": "" if placeholder else v,
             "label": a.get("label", str(v)),
+            "canvas": canvas[v],
             "typeKey": type_key,
             "typeLabel": a.get("type_label", ""),
             "family": fam_key,
             "orgClass": a.get("org_class", ""),
-            "authority": a.get("authority", ""),
+            "anchor": v in councils.values() or v in centres.values(),
+            "auth": primary[v],
+            "auths": auths_of[v] or ([primary[v]] if primary[v] else []),
             "alts": alts,
             "terms": type_terms.get(type_key, []),
             "judgements": judgements,
             "placeholder": placeholder,
-            "onLines": v in on_lines,
-            "lx": layered[v][0],
-            "ly": layered[v][1],
+            "size": node["size"],
         }
+        if placeholder:
+            body["mentions"] = mentions
+            body["note"] = placeholder_note(mentions, bool(a.get("statutory")))
+        if v in layered:
+            body["lx"], body["ly"] = layered[v]
+        bodies[nid] = body
 
     links: dict[str, dict[str, Any]] = {}
     ev_id: dict[str, str] = {}
@@ -536,14 +806,15 @@ def build_page(
         quality = a.get("quality", "stated")
         _label, q_colour, dashes, width = QUALITIES.get(quality, QUALITIES["stated"])
         kind = a.get("kind", "")
+        extracted = bool(a.get("extracted"))
         pair = frozenset((s, t))
         nth = parallel[pair]
         parallel[pair] += 1
         edge: dict[str, Any] = {
             "id": eid,
-            "label": a.get("kind_label", kind),
+            "label": a.get("kind_label", kind) + (" · extracted" if extracted else ""),
             "color": {"color": q_colour, "highlight": q_colour, "hover": q_colour},
-            "dashes": dashes,
+            "dashes": EXTRACTED_DASHES if extracted and not dashes else dashes,
             "width": width,
             "arrows": {"to": {"enabled": kind not in SYMMETRIC_KINDS}},
         }
@@ -560,6 +831,7 @@ def build_page(
             "kindLabel": a.get("kind_label", kind),
             "quality": quality,
             "expected": bool(a.get("expected")),
+            "extracted": extracted,
             "reporting": kind in REPORTING_UP or kind in REPORTING_DOWN,
             # evidence by short id: a paragraph's text is in the page once
             "evidence": [
@@ -571,12 +843,22 @@ def build_page(
             "quote": a.get("quote", ""),
             "basis": a.get("basis", ""),
             "statutorySource": a.get("statutory_source", ""),
+            "statutory": bool(a.get("statutory")),
             "expectation": a.get("expectation", ""),
             "mentions": [x for x in a.get("mentions", "").split(";") if x],
+            "rule": a.get("rule", "") if extracted else "",
+            "confidence": a.get("confidence", "") if extracted else "",
         }
         link.update({key: value for key, value in optional.items() if value})
         links[eid] = link
-    net.options = _vis_options(physics, big)
+
+    # ---- the board view of each authority's centre (and of --focus)
+    boards: dict[str, dict[str, Any]] = {}
+    by_id = {node_id[v]: v for v in order}
+    for centre in sorted({c for c in (*centres.values(), focus) if c is not None}, key=str):
+        boards[node_id[centre]] = _board_view(g, centre, node_id, by_id, links, canvas, bodies)
+
+    net.options = _vis_options(big=g.number_of_nodes() > BIG_PAGE_NODES)
     present_q = {link["quality"] for link in links.values()}
     present_f = {b["family"] for b in bodies.values() if not b["placeholder"]}
     legend = {
@@ -590,9 +872,34 @@ def build_page(
             {"key": q, "label": lab, "color": c, "dashes": d, "width": w, "present": q in present_q}
             for q, (lab, c, d, w) in QUALITIES.items()
         ],
+        "extractedDashes": EXTRACTED_DASHES,
         "grades": GRADE_COLOURS,
-        "focus": node_id.get(g.graph.get("focus"), ""),
+        "focus": node_id.get(focus, ""),
     }
+    authorities = []
+    for key in sorted(listed, key=lambda k: (names.get(k) or k).casefold()):
+        mine = {node_id[v] for v in members[key]}
+        own_links = [link for link in links.values() if link["from"] in mine or link["to"] in mine]
+        recorded = [link for link in own_links if not link["expected"]]
+        extracted = sum(1 for link in recorded if link["extracted"])
+        authorities.append(
+            {
+                "key": key,
+                "label": names.get(key) or key.replace("-", " ").title(),
+                "centre": node_id.get(centres.get(key), ""),
+                "council": node_id.get(councils.get(key), ""),
+                "notes": notes.get(key, []),
+                "recorded": (
+                    "none"
+                    if not recorded
+                    else "extracted"
+                    if extracted == len(recorded)
+                    else "mixed"
+                    if extracted
+                    else "curated"
+                ),
+            }
+        )
     return ExplorerPage(
         network=net,
         bodies=bodies,
@@ -600,9 +907,85 @@ def build_page(
         evidence={pid: {**evidence[e], "iri": e} for e, pid in ev_id.items()},
         title=title,
         subtitle=subtitle,
-        physics=physics,
         legend=legend,
+        authorities=authorities,
+        boards=boards,
     )
+
+
+def _board_view(
+    g: Any,
+    centre: Any,
+    node_id: dict[Any, str],
+    by_id: dict[str, Any],
+    links: dict[str, dict[str, Any]],
+    canvas: dict[Any, str],
+    bodies: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """Positions and labels of the board view around ``centre``: each
+    neighbour's label says how it is linked and what inspectors found."""
+    cid = node_id[centre]
+    word = _CENTRE_WORD.get(g.nodes[centre].get("body_type", ""), "")
+    if not word:
+        word = short_label(g.nodes[centre].get("label", ""), [])
+    mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    edges = []
+    for eid, link in links.items():
+        if cid in (link["from"], link["to"]) and link["from"] != link["to"]:
+            other = link["to"] if link["from"] == cid else link["from"]
+            mine[other].append(link)
+            edges.append(eid)
+
+    def rank(link: dict[str, Any]) -> int:
+        q = link["quality"]
+        return _BOARD_ORDER.index(q) if q in _BOARD_ORDER else len(_BOARD_ORDER)
+
+    labels: dict[str, str] = {}
+    for other, own in mine.items():
+        own.sort(key=lambda link: (rank(link), link["kindLabel"]))
+        lines = [_wrap(_link_phrase(link, cid, word), 24) for link in own[:MAX_LINK_LINES]]
+        if len(own) > MAX_LINK_LINES:
+            lines.append(f"and {len(own) - MAX_LINK_LINES} more links")
+        body = bodies[other]
+        if body["placeholder"]:  # its link line already says "expected"
+            name = _wrap(body["typeLabel"], 22) + "\n" + _wrap(_short_note(body), 24)
+        else:
+            name = canvas[by_id[other]]
+        labels[other] = name + "\n" + "\n".join(lines)
+    neighbours = sorted(
+        mine,
+        key=lambda o: (
+            min(rank(link) for link in mine[o]),
+            mine[o][0]["kindLabel"],
+            labels[o].casefold(),
+        ),
+    )
+    boxes = {}
+    for o in neighbours:
+        w, h = label_box(labels[o])
+        boxes[o] = (bodies[o]["size"], w, h)
+    cw, ch = label_box(canvas[centre], CENTRE_FONT)
+    boxes[cid] = (26.0, cw, ch)
+    gaps = {o for o in neighbours if min(rank(link) for link in mine[o]) < 3}
+    placed = ego_positions(cid, neighbours, boxes, bounds=BOARD_FRAME, above=gaps)
+    frame = [0.0, 0.0, 0.0, 0.0]
+    for k, (x, y, up) in placed.items():
+        size, w, h = boxes[k]
+        half = max(size, w / 2)
+        top, bottom = (y - size - h - 4, y + size) if up else (y - size, y + size + h + 4)
+        frame = [
+            min(frame[0], x - half),
+            min(frame[1], top),
+            max(frame[2], x + half),
+            max(frame[3], bottom),
+        ]
+    return {
+        "pos": {k: [x, y] for k, (x, y, _up) in placed.items()},
+        "above": sorted(k for k, (_x, _y, up) in placed.items() if up),
+        "labels": labels,
+        "edges": edges,
+        "frame": [round(f, 1) for f in frame],
+    }
 
 
 def _sort_evidence(ev_iris: list[str], evidence: dict[str, dict[str, str]]) -> list[str]:
@@ -614,10 +997,22 @@ def _sort_evidence(ev_iris: list[str], evidence: dict[str, dict[str, str]]) -> l
     return sorted(ev_iris, key=key)
 
 
-def _vis_options(physics: bool, big: bool) -> dict[str, Any]:
-    options: dict[str, Any] = {
+#: label size of the centre of the board view, in page pixels (others: 14)
+CENTRE_FONT = 16
+#: the frame (page pixels) the board view is packed into: a 830 x 800 picture
+#: (a 1400 x 860 window) shows it at 0.86, its labels at 12 CSS pixels
+BOARD_FRAME = (940.0, 910.0)
+#: pages with more bodies hide edges while dragging and zooming
+BIG_PAGE_NODES = 250
+#: the line of a link an extractor found (a person did not check it)
+EXTRACTED_DASHES = [7, 3, 2, 3]
+
+
+def _vis_options(big: bool) -> dict[str, Any]:
+    return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False},
         "nodes": {
             "borderWidth": 1.5,
             "font": {
@@ -627,14 +1022,14 @@ def _vis_options(physics: bool, big: bool) -> dict[str, Any]:
                 "strokeWidth": 4,
                 "strokeColor": "#ffffff",
             },
-            "scaling": {"label": {"drawThreshold": 6}},
+            "scaling": {"label": {"drawThreshold": 5}},
         },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"scaleFactor": 0.6}},
             "font": {
-                "size": 11,
-                "color": "#455a64",
+                "size": 12,
+                "color": "#37474f",
                 "strokeWidth": 3,
                 "strokeColor": "#ffffff",
                 "align": "middle",
@@ -651,24 +1046,6 @@ def _vis_options(physics: bool, big: bool) -> dict[str, Any]:
             "multiselect": False,
         },
     }
-    if physics:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -30000,
-                "centralGravity": 0.2,
-                "springLength": 200,
-                "springConstant": 0.02,
-                "damping": 0.4,
-                "avoidOverlap": 1,
-            },
-            "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50},
-            "minVelocity": 1.0,
-        }
-    else:
-        options["physics"] = {"enabled": False}
-    return options
 
 
 # ---------------------------------------------------------------- rendering
@@ -747,7 +1124,6 @@ def explorer_page(
     focus: str | None = None,
     depth: int = 1,
     only: str | None = None,
-    physics: bool | None = None,
 ) -> ExplorerPage:
     """The explorer page for the store (see :func:`explorer_graph` for the
     arguments); render it with ``.html()``."""
@@ -755,7 +1131,7 @@ def explorer_page(
     wanted = {e for _u, _v, ev in g.edges(data="evidence_iris") for e in (ev or "").split(";") if e}
     evidence = evidence_texts(store, wanted)
     title, subtitle = _titles(store, g, authority, focus, depth, only)
-    return build_page(g, evidence, _type_terms(store), title, subtitle, physics)
+    return build_page(g, evidence, _type_terms(store), title, subtitle)
 
 
 def _titles(
