@@ -1,5 +1,5 @@
-"""Hostile input to ``sgkg ingest`` (issue 4): each bad file exits 2 with a
-message naming the file and what was expected, and leaves the store exactly
+"""Hostile input to ``sgkg ingest`` (issues 4, 13 and 18): each bad file exits
+2 with a message naming the file and what was expected, and leaves the store exactly
 as it was; many files with one bad ingest the rest and exit 1; a ``kill -9``
 mid-ingest leaves each report fully present or absent."""
 
@@ -23,6 +23,7 @@ from graph.resources import seed_report
 FIXTURES = Path(__file__).parent / "fixtures" / "reports"
 SYNTHETIC = FIXTURES / "exampleshire-synthetic.txt"
 KIRKLEES_PDF = FIXTURES / "kirklees-2019-ilacs.pdf"
+TEMPLATES = FIXTURES / "templates"
 
 
 # ------------------------------------------------------------------ making bad files
@@ -122,6 +123,36 @@ def report_without_judgement_table(d: Path) -> Path:
     return _write(d / "no-table.txt", (text[:start] + text[end:]).encode("utf-8"))
 
 
+def html_page_as_pdf(d: Path) -> Path:
+    page = (
+        b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n"
+        b"<body>Not found</body></html>\n"
+    )
+    return _write(d / "report.pdf", page)
+
+
+def school_report(d: Path) -> Path:
+    return _write(d / "school.txt", (TEMPLATES / "school.txt").read_bytes())
+
+
+def childrens_home_report(d: Path) -> Path:
+    return _write(d / "home.txt", (TEMPLATES / "childrens-home.txt").read_bytes())
+
+
+def looked_after_children_2013(d: Path) -> Path:
+    return _write(d / "lac-2013.txt", (TEMPLATES / "lac-2013.txt").read_bytes())
+
+
+def million_page_pdf(d: Path) -> Path:
+    data = text_pdf(["Inspection of children's social care services"])
+    return _write(d / "million.pdf", data.replace(b"/Count 1 >>", b"/Count 1000000 >>"))
+
+
+def front_page_only(d: Path) -> Path:
+    text = seed_report().read_text(encoding="utf-8")
+    return _write(d / "front.txt", text[: text.index("Contents")].encode("utf-8"))
+
+
 def huge_file(d: Path) -> Path:
     path = d / "huge.pdf"
     with path.open("wb") as fh:
@@ -149,6 +180,12 @@ HOSTILE: list[tuple[str, Callable[[Path], Path], str]] = [
     ("truncated PDF", truncated_pdf, "truncated"),
     ("PDF that is not an Ofsted report", pdf_not_ofsted, "not an Ofsted"),
     ("report with no judgement table", report_without_judgement_table, "no judgement table"),
+    ("HTML error page saved as .pdf", html_page_as_pdf, "an HTML page"),
+    ("school inspection report", school_report, "school inspection report"),
+    ("children's home inspection report", childrens_home_report, "children's home"),
+    ("2013 looked after children inspection", looked_after_children_2013, "2009-13 framework"),
+    ("PDF whose page tree claims 1,000,000 pages", million_page_pdf, "1,000,000 pages"),
+    ("front page of a report only", front_page_only, "0 numbered paragraphs"),
     ("100 MB file", huge_file, "MB"),
     ("path that does not exist", missing_path, "no such file"),
     ("directory", a_directory, "directory"),

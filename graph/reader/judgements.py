@@ -11,12 +11,14 @@ from graph.reader.text import GRADE, Line, norm
 
 _AREA_LABELS = [
     ("help-and-protection", r"help\s+and\s+protection"),
+    # ILACS: "children in care and care leavers"; from 2023 "children in care" alone
     (
         "looked-after",
-        r"looked\s+after\s+and\s+achieving|children\s+in\s+care\s+and\s+care\s+leavers",
+        r"looked\s+after\s+and\s+achieving|children\s+in\s+care(?:\s+and\s+care\s+leavers)?",
     ),
     ("adoption", r"adoption\s+performance"),
-    ("care-leavers", r"experiences\s+and\s+progress\s+of\s+care\s+leavers"),
+    # Bracknell Forest 2026 prints "children care leavers"
+    ("care-leavers", r"experiences\s+and\s+progress\s+of\s+(?:children\s+)?care\s+leavers"),
     ("leadership", r"leadership,?\s+management|impact\s+of\s+leaders"),
     ("overall", r"overall\s+effectiveness"),
 ]
@@ -78,7 +80,7 @@ def judgement_table(lines: list[Line], limit: int) -> tuple[list[Judgement], int
     label, or its words are split above and below a wrapped label."""
     start = None
     for i, line in enumerate(lines[:limit]):
-        if re.match(r"^(?:1\.?\s+)?children who need help and protection", line.label, re.I) or (
+        if re.match(r"^(?:1\s?\.?\s+)?children who need help and protection", line.label, re.I) or (
             re.match(r"^judgement\s+grade$", line.text, re.I)
         ):
             start = i

@@ -1,7 +1,7 @@
 """The plain data a parsed report is made of (no parsing, no RDF).
 
-:func:`graph.report_parser.parse_report` fills a :class:`Report`;
-:mod:`graph.report_rdf` turns it into a graph.
+:func:`graph.reader.parser.parse_report` fills a :class:`Report`;
+:mod:`graph.rdf.report` turns it into a graph.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class PreviousInspection:
 class Report:
     authority_name: str
     authority_key: str
-    framework: str
+    framework: str  # the framework key the RDF layer knows: sif-lscb, sif-reinspection, ilacs
     published: date | None
     start: date | None
     end: date | None
@@ -96,6 +96,9 @@ class Report:
     previous_inspections: list[PreviousInspection] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: the report template it was read with (:mod:`graph.reader.templates`):
+    #: sif-lscb, sif-no-lscb, sif-reinspection, lscb-review, ilacs, ilacs-2021
+    template: str = ""
 
     @property
     def key_date(self) -> date:

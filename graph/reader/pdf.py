@@ -3,7 +3,7 @@
 Why pypdfium2: on the 34 development reports it reads a report in a median
 0.04 s, where pypdf takes 0.6-0.8 s and pdfminer.six 1.2-1.3 s (three runs on a
 shared machine), with the same words
-(``python bench/reader_bench.py libraries``, table in the README); PyMuPDF is
+(``python bench/reader_bench.py libraries``, table in ``bench/reader_results.md``); PyMuPDF is
 as fast but AGPL, which the project's MIT licence cannot absorb. pypdfium2 is
 Apache-2.0/BSD-3 and, unlike pypdf, gives each run of text its box on the
 page, which is what removes page furniture without guessing from words:
@@ -23,10 +23,17 @@ page, which is what removes page furniture without guessing from words:
 
 The output has the shape of ``pdftotext -layout`` text, so the parser reads
 PDF text, ``pdftotext`` renderings and hand-made text files the same way.
+
+Before any page is read, a file that is not a complete PDF is refused (no
+``%PDF-`` header; cut off before the end of its last revision; encrypted;
+damaged), and so is a page tree claiming more pages than any report has
+(:mod:`graph.reader.limits`), which pdfium reports in milliseconds; the text's
+length is bounded page by page as it is read.
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import re
 import statistics
@@ -70,7 +77,7 @@ class _Run:
     right: float
     top: float
     text: str
-    #: median bottom of the run's characters: its baseline, free of descenders
+    #: the baseline (origin) of the run's first word, free of descenders
     baseline: float = 0.0
 
     @property
@@ -104,12 +111,7 @@ def _open(path: Path):  # -> pypdfium2.PdfDocument
         raise ReportError(
             f"{path}: not a PDF file (no %PDF- header); expected an Ofsted report PDF"
         )
-    if b"%%EOF" not in data[-4096:]:
-        # pdfium would recover the pages before the cut and lose the rest silently
-        raise ReportError(
-            f"{path}: the PDF is truncated (no %%EOF end marker); expected a complete "
-            "Ofsted report PDF"
-        )
+    _check_complete(path, data)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -124,59 +126,130 @@ def _open(path: Path):  # -> pypdfium2.PdfDocument
         ) from err
 
 
+#: a word with the spaces before it, or a line end: a word is a run of digits
+#: or of other characters, ending at a line-end hyphen (U+FFFE)
+_WORD = re.compile(r"([^\S\r\n]*)(?:[\r\n]+|(\d+|[^\d\s\ufffe]*\ufffe|[^\d\s\ufffe]+))")
+
+
+def _check_complete(path: Path, data: bytes) -> None:
+    """Refuse a PDF cut short: pdfium would recover the pages before the cut
+    and lose the rest silently.
+
+    A complete PDF ends its last revision with ``%%EOF``. Bytes after it are
+    allowed (a padded download, an appended signature block) as long as they
+    are not the start of a further revision that was cut off: objects, a
+    cross-reference section or a trailer after the last ``%%EOF`` mean the
+    file stops in the middle of one. (A linearised PDF has an early
+    ``%%EOF`` after its first page's section; cut after it, the objects that
+    follow give the cut away.)"""
+    end = data.rfind(b"%%EOF")
+    tail = data[end + 5 :] if end >= 0 else data
+    if end < 0 or _REVISION_PARTS.search(tail):
+        raise ReportError(
+            f"{path}: the PDF is truncated (it does not end with a complete %%EOF-terminated "
+            "revision); expected a complete Ofsted report PDF"
+        )
+
+
+_REVISION_PARTS = re.compile(rb"\d+\s+\d+\s+obj\b|\bendobj\b|\bxref\b|\btrailer\b|\bstartxref\b")
+
+
 def _page_runs(page) -> list[_Run]:
-    """The page's characters in pdfium's reading order, cut into runs.
+    """The page's text in pdfium's reading order, cut into runs.
 
     A run breaks at pdfium's line ends, where the text jumps back or across a
     column gap, and between digits and other characters (so that a raised
     footnote digit is a run of its own). Spaces belong to runs but not to
-    their boxes: pdfium gives generated spaces a flat box."""
+    their boxes.
+
+    Why words, not characters: asking pdfium for every character's box
+    (``FPDFText_GetCharBox``, ~130,000 calls per report) took two thirds of
+    the time of reading a report. A word's box is the union of its
+    characters' boxes, which pdfium computes in one call
+    (``FPDFText_CountRects`` and ``FPDFText_GetRect`` over the word's
+    characters), and the breaks above fall between words: at a space, a line
+    end, a digit boundary or a line-end hyphen (pdfium's U+FFFE, after which
+    the text jumps back to the next line). A run's baseline is its first
+    word's origin. On the 53 development reports the text is the same as the
+    per-character pass gave, except for three reports where a few blank lines
+    moved: there the old pass split tightly kerned bold headings into
+    fragments whose boxes shifted the page's line pitch."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        count = min(len(text), textpage.count_chars())
+        text = text[: min(len(text), textpage.count_chars())]
+        handle = textpage.raw
+        left, right, bottom, top = (
+            ctypes.c_double(),
+            ctypes.c_double(),
+            ctypes.c_double(),
+            ctypes.c_double(),
+        )
+        p_left, p_right = ctypes.byref(left), ctypes.byref(right)
+        p_bottom, p_top = ctypes.byref(bottom), ctypes.byref(top)
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        p_origin_x, p_origin_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        char_box = pdfium_c.FPDFText_GetCharBox
+        count_rects = pdfium_c.FPDFText_CountRects
+        get_rect = pdfium_c.FPDFText_GetRect
+        char_origin = pdfium_c.FPDFText_GetCharOrigin
+
         runs: list[_Run] = []
-        chars: list[str] = []
-        box: list[float] = []
-        bottoms: list[float] = []
+        parts: list[str] = []
+        first_word = 0
+        # the current run's box; ``x0 > x1`` while the run is empty
+        x0, y0, x1, y1 = 1.0, 0.0, 0.0, 0.0
         digit = False
-        for i in range(count):
-            ch = text[i]
-            if ch in "\r\n":
-                _flush(runs, chars, box, bottoms)
-                chars, box, bottoms = [], [], []
+
+        def flush() -> None:
+            run_text = "".join(parts)
+            if x0 <= x1 and run_text.strip():
+                char_origin(handle, first_word, p_origin_x, p_origin_y)
+                runs.append(_Run(x0, y0, x1, y1, run_text, origin_y.value))
+
+        for match in _WORD.finditer(text):
+            spaces, word = match.groups()
+            if spaces and parts:
+                parts.append(" ")
+            if word is None:  # a line end
+                flush()
+                parts, x0, x1 = [], 1.0, 0.0
                 continue
-            if ch.isspace():
-                if chars:
-                    chars.append(" ")
-                continue
-            left, bottom, right, top = textpage.get_charbox(i)
-            if box and (
-                ch.isdigit() != digit
-                or left < box[2] - 2.0
-                or left - box[2] > _COLUMN_GAP
-                or bottom > box[3]
-                or top < box[1]
-            ):
-                _flush(runs, chars, box, bottoms)
-                chars, box, bottoms = [], [], []
-            digit = ch.isdigit()
-            chars.append(ch)
-            bottoms.append(bottom)
-            if box:
-                box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+            first = word[0]
+            start = match.start(2)
+            rects = 0 if len(word) == 1 else count_rects(handle, start, len(word))
+            if rects == 0:  # one character, or none visible: place it at its first
+                char_box(handle, start, p_left, p_right, p_bottom, p_top)
+                wl, wb, wr, wt = left.value, bottom.value, right.value, top.value
             else:
-                box = [left, bottom, right, top]
-        _flush(runs, chars, box, bottoms)
+                get_rect(handle, 0, p_left, p_top, p_right, p_bottom)
+                wl, wb, wr, wt = left.value, bottom.value, right.value, top.value
+                for k in range(1, rects):  # the word spans several text objects
+                    get_rect(handle, k, p_left, p_top, p_right, p_bottom)
+                    wl, wb = min(wl, left.value), min(wb, bottom.value)
+                    wr, wt = max(wr, right.value), max(wt, top.value)
+            if x0 <= x1 and (
+                first.isdigit() != digit
+                or wl < x1 - 2.0
+                or wl - x1 > _COLUMN_GAP
+                or wb > y1
+                or wt < y0
+            ):
+                flush()
+                parts, x0, x1 = [], 1.0, 0.0
+            digit = first.isdigit()
+            parts.append(word)
+            if x0 > x1:
+                first_word = start
+                x0, y0, x1, y1 = wl, wb, wr, wt
+            else:
+                x0, y0, x1, y1 = min(x0, wl), min(y0, wb), max(x1, wr), max(y1, wt)
+        flush()
         return runs
     finally:
         textpage.close()
-
-
-def _flush(runs: list[_Run], chars: list[str], box: list[float], bottoms: list[float]) -> None:
-    text = "".join(chars)
-    if box and text.strip():
-        runs.append(_Run(box[0], box[1], box[2], box[3], text, statistics.median(bottoms)))
 
 
 def _group_lines(runs: list[_Run]) -> list[_Line]:
@@ -253,19 +326,27 @@ def extract_text(path: str | Path) -> PdfText:
 
     Raises :class:`ReportError` for files that are not PDFs, encrypted,
     damaged or truncated PDFs, and PDFs without a text layer."""
+    from graph.reader.limits import check_chars, check_pages
+
     path = Path(path)
     doc = _open(path)
     try:
         n_pages = len(doc)
+        # before reading any page: a page tree may claim a million pages
+        check_pages(str(path), n_pages)
         pages: list[list[_Line]] = []
         superscripts = 0
+        chars = 0
         for index in range(n_pages):
             page = doc[index]
             try:
                 height = page.get_height()
-                lines = _group_lines(_page_runs(page))
+                runs = _page_runs(page)
             finally:
                 page.close()
+            chars += sum(len(run.text) for run in runs)
+            check_chars(str(path), chars)
+            lines = _group_lines(runs)
             for line in lines:
                 line.text, dropped = _assemble(line)
                 superscripts += dropped

@@ -1,8 +1,8 @@
 """Report text made regular: characters, markup, page furniture, lines, dates.
 
-The first step of :func:`graph.report_parser.parse_report`, shared by every
-input form (PDF text from :mod:`graph.pdftext`, ``pdftotext -layout`` text,
-hand-made text such as the seed).
+The first step of :func:`graph.reader.parser.parse_report`, shared by every
+input form (PDF text from :mod:`graph.reader.pdf`, ``pdftotext -layout``
+text, hand-made text such as the seed).
 """
 
 from __future__ import annotations
@@ -119,12 +119,6 @@ def norm(text: str) -> str:
 
 # ---------------------------------------------------------------- metadata
 
-TITLE_RE = re.compile(
-    r"^(?:re-?\s?inspection|inspection) of (?:services for children in need|children's social"
-    r" care services|local authority children's services)",
-    re.IGNORECASE,
-)
-
 
 def parse_date(text: str, default_year: int | None = None) -> date | None:
     numeric = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)
@@ -151,6 +145,13 @@ def inspection_dates(line: str) -> tuple[date | None, date | None]:
     parts = re.split(r"\s*(?:–|—|\s-\s|\bto\b)\s*", body, maxsplit=1)
     end = parse_date(parts[-1])
     start = parse_date(parts[0], end.year if end else None) if len(parts) > 1 else None
+    if start is None and end is not None and len(parts) > 1:
+        day = re.fullmatch(r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*", parts[0])
+        if day:  # "4 to 15 December 2023": the month and year are the end's
+            try:
+                start = end.replace(day=int(day.group(1)))
+            except ValueError:
+                start = None
     if start and end and start > end:  # "20 December to 10 January 2015"
         start = start.replace(year=start.year - 1)
     return start, end
