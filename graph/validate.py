@@ -1,4 +1,11 @@
-"""SHACL validation of the store with pySHACL (``sgkg validate``)."""
+"""Validation of the store (``sgkg validate``): SHACL with pySHACL, and the
+quotes checked against the text they cite.
+
+SHACL says each link has evidence; it cannot say the evidence says what the
+link claims. So every ``sg:quote`` must occur, whitespace-normalised, in the
+text of one of the units its node cites (``sg:evidence``): a quote invented
+for a forged finding, or mistyped in a curated layer, is a violation. The
+quote problems join pySHACL's results, in its report graph too."""
 
 from __future__ import annotations
 
@@ -66,10 +73,88 @@ def validate_store(store: Any) -> ValidationReport:
     conforms, results, _text = validate(
         data, shacl_graph=shapes, inference="none", allow_warnings=True
     )
+    problems = check_quotes(store)
+    if problems:
+        _add_quote_results(results, problems)
+        conforms = False
     labels = data
     return ValidationReport(
         conforms=bool(conforms), violations=_violations(results, labels), results_graph=results
     )
+
+
+@dataclass
+class QuoteProblem:
+    node: str  # the link (or other node) that quotes
+    quote: str
+    message: str
+
+
+_QUOTES = """
+SELECT ?node ?quote ?unit ?number ?text WHERE {
+  ?node sg:quote ?quote .
+  OPTIONAL { ?node sg:evidence ?unit .
+    OPTIONAL { ?unit sg:number ?number } OPTIONAL { ?unit sg:text ?text } }
+}
+"""
+
+
+def check_quotes(store: Any) -> list[QuoteProblem]:
+    """Every ``sg:quote`` that does not occur, whitespace-normalised, in the
+    text of any unit its node cites as ``sg:evidence``."""
+    from graph.evidence import cite, short_quote, unit_label
+
+    cited: dict[tuple[str, str], dict[str, str | None]] = {}
+    for row in store.select(_QUOTES):
+        units = cited.setdefault((row["node"], row["quote"]), {})
+        if row["unit"] is not None:
+            label = unit_label(row["unit"], row["number"])
+            if row["text"] is not None or label not in units:
+                units[label] = row["text"]
+    problems = []
+    for (node, quote), units in sorted(cited.items()):
+        wanted = _normalise(quote)
+        texts = [t for t in units.values() if t is not None]
+        if any(wanted in _normalise(t) for t in texts):
+            continue
+        shown = short_quote(quote, 80)
+        if not units:
+            message = f'Quotes "{shown}" but cites no evidence to find it in (sg:evidence).'
+        elif not texts:
+            message = (
+                f'Quotes "{shown}" from {cite(units)}, whose text is not in the store '
+                "(is its report ingested?)."
+            )
+        else:
+            message = f'The quote "{shown}" is not in the text of {cite(units)}, which it cites.'
+        problems.append(QuoteProblem(node=node, quote=quote, message=message))
+    return problems
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _add_quote_results(results: Any, problems: list[QuoteProblem]) -> None:
+    """Add the quote problems to pySHACL's report graph as validation results."""
+    from rdflib import BNode, Literal, Namespace, URIRef
+    from rdflib.namespace import RDF
+
+    sh = Namespace(ns.SH)
+    report = next(iter(results.subjects(RDF.type, sh.ValidationReport)), None)
+    if report is not None:
+        results.set((report, sh.conforms, Literal(False)))
+    for p in problems:
+        r = BNode()
+        if report is not None:
+            results.add((report, sh.result, r))
+        results.add((r, RDF.type, sh.ValidationResult))
+        results.add((r, sh.focusNode, URIRef(p.node)))
+        results.add((r, sh.resultPath, URIRef(ns.SG + "quote")))
+        results.add((r, sh.value, Literal(p.quote)))
+        results.add((r, sh.resultMessage, Literal(p.message)))
+        results.add((r, sh.resultSeverity, sh.Violation))
+        results.add((r, sh.sourceShape, URIRef(ns.SG + "quote")))
 
 
 def _describe(node: Any, labels: Any) -> str:

@@ -14,9 +14,11 @@ Guarantees:
   (pyoxigraph's own ``use_default_graph_as_union`` is a bag: a triple held by
   two graphs would come back twice); every write maintains it in the same
   transaction;
-* every write replaces a whole named graph in one transaction (a SPARQL
-  update ``DROP SILENT GRAPH ... ; INSERT DATA ...``), so a failed or killed
-  write leaves the store as it was.
+* every write replaces whole named graphs atomically, so a failed or killed
+  write leaves the store as it was or finished: a small one in one
+  transaction (a SPARQL update ``DROP SILENT GRAPH ... ; INSERT DATA ...``),
+  a big one (``sgkg load``, or more than :data:`SMALL_WRITE` triples) staged
+  on disk and committed by a journal (:mod:`graph.store.staged`).
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ CACHE = "sgkg-cache"
 SNAPSHOT_GRACE_SECONDS = 3600
 #: a read that meets a store being created or compacted is retried this often
 READ_RETRIES = 5
+#: writes of more triples than this go through a staged write
+#: (:mod:`graph.store.staged`): one SPARQL update holds its whole text and every
+#: change in memory, several GB for a million triples
+SMALL_WRITE = 50_000
 
 
 @dataclass
@@ -82,6 +88,8 @@ class GraphStore:
     _store: Any = field(default=None, repr=False)
     _union_flag: bool = field(default=False, repr=False)
     _wrote: bool = field(default=False, repr=False)
+    #: a committed staged write is not applied yet: publishing would show it half done
+    _unfinished: bool = field(default=False, repr=False)
     #: the folder actually opened (the store, or a snapshot of it)
     opened: Path | None = None
 
@@ -260,17 +268,21 @@ class GraphStore:
         source: str | None = None,
         record: bool = True,
     ) -> int:
-        """Replace the named graph ``graph_iri`` with ``data`` in one transaction.
+        """Replace the named graph ``graph_iri`` with ``data``, atomically.
 
         ``data`` is an rdflib graph or an iterable of pyoxigraph triples/quads
         (their own graph name is ignored: everything goes into ``graph_iri``).
         With ``record``, the catalog graph notes the source and the time.
-        Returns the number of triples written."""
+        Up to :data:`SMALL_WRITE` triples this is one transaction; more are
+        staged on disk and committed by a journal. Returns the number of
+        triples written."""
         import pyoxigraph as ox
 
         self._require_writable()
         g = ox.NamedNode(graph_iri)
         triples = list(_as_triples(data))
+        if len(triples) > SMALL_WRITE:
+            return self._replace_staged(graph_iri, triples, source=source, record=record)
         lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
         parts = [_retract_from_union(g, cat), f"DROP SILENT GRAPH {g}"]
@@ -300,11 +312,54 @@ class GraphStore:
         self._wrote = True
         return len(lines)
 
+    def _replace_staged(
+        self, graph_iri: str, triples: list[Any], *, source: str | None, record: bool
+    ) -> int:
+        import tempfile
+
+        import pyoxigraph as ox
+
+        from graph.store import staged
+
+        folder = staged.staging_dir(self)
+        folder.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".nt", delete=False) as fh:
+            path = Path(fh.name)
+            ox.serialize(triples, fh, format=ox.RdfFormat.N_TRIPLES)
+        blank = any(isinstance(x, ox.BlankNode) for t in triples for x in (t.subject, t.object))
+        item = staged.StagedInput(path, "N_TRIPLES", graph_iri, native=not blank)
+        counts = staged.write_graphs(self, [item], {graph_iri: source}, record=record)
+        return counts[graph_iri]
+
+    def write_staged(
+        self,
+        inputs: Iterable[Any],
+        sources: dict[str, str | None],
+        *,
+        remove: Iterable[str] = (),
+    ) -> dict[str, int]:
+        """Replace every graph of ``sources`` (graph IRI -> source for the
+        catalog) with what the checked RDF files ``inputs``
+        (:class:`graph.store.staged.StagedInput`) hold for it, and remove the
+        graphs of ``remove``, as one atomic write of any size. The files are
+        moved into the store. Returns the triples of each graph written."""
+        from graph.store import staged
+
+        return staged.write_graphs(self, inputs, sources, remove=remove)
+
     def remove_graph(self, graph_iri: str) -> None:
+        import itertools
+
         import pyoxigraph as ox
 
         self._require_writable()
         g = ox.NamedNode(graph_iri)
+        quads = self._store.quads_for_pattern(None, None, None, g)
+        if sum(1 for _ in itertools.islice(quads, SMALL_WRITE + 1)) > SMALL_WRITE:
+            from graph.store import staged
+
+            staged.write_graphs(self, [], {}, remove=[graph_iri])
+            return
         cat = ox.NamedNode(ns.CATALOG_GRAPH)
         self._store.update(
             f"{_retract_from_union(g, cat)} ; DROP SILENT GRAPH {g} ; "
@@ -360,12 +415,20 @@ class GraphStore:
         """Close the handle; a writer that wrote (or whose store has no
         snapshot yet) publishes a snapshot for readers first."""
         if self._store is not None:
-            if not self.read_only:
-                if self._wrote or current_snapshot(self.path) is None:
-                    self.publish_snapshot()
-                self._store.flush()
-            del self._store
-            self._store = None
+            try:
+                if not self.read_only and not self._unfinished:
+                    if self._wrote or current_snapshot(self.path) is None:
+                        self.publish_snapshot()
+                    self._store.flush()
+            except OSError as err:  # e.g. the disk filled after the last write
+                raise StoreError(
+                    f"the writes are in the store {self.path}, but publishing them for "
+                    f"readers failed: {err}; readers see the store as it was until the "
+                    "next write publishes"
+                ) from err
+            finally:
+                del self._store
+                self._store = None
 
     def __enter__(self) -> GraphStore:
         return self
@@ -430,6 +493,14 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Gr
         )
     store = GraphStore(p, read_only=False)
     store._open()
+    from graph.store.staged import finish_interrupted
+
+    try:  # a write a killed process committed is finished before anything else
+        finish_interrupted(store)
+    except BaseException:
+        store._unfinished = True
+        store.close()
+        raise
     store.ensure_union()
     store.ensure_ontology()
     store.drop_retired_views()
