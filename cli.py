@@ -156,31 +156,66 @@ def cli(ctx: click.Context, store_path: Path | None, timeout: float | None) -> N
     "graph_iri",
     help="Name of the graph to load into (default: the file's file: URI, or urn:sgkg:stdin).",
 )
+@click.option(
+    "--replace-sgkg-graph",
+    "allow_sgkg_graphs",
+    is_flag=True,
+    help="Allow writing a graph sgkg writes itself (a report's, a curated layer's, "
+    "saved gaps), e.g. to load an export back. Never the catalog or the ontology.",
+)
+@click.option(
+    "--max-file-size",
+    "max_mb",
+    type=click.IntRange(1),
+    default=512,
+    show_default=True,
+    help="Refuse files (and stdin) larger than this many MB.",
+)
 @pass_state
 def load(
-    state: State, files: tuple[str, ...], input_format: str | None, graph_iri: str | None
+    state: State,
+    files: tuple[str, ...],
+    input_format: str | None,
+    graph_iri: str | None,
+    allow_sgkg_graphs: bool,
+    max_mb: int,
 ) -> None:
     """Load RDF files into the store, each into its own named graph.
 
     Loading the same file again replaces its graph. Every file is parsed in
-    full before anything is written; a parse error names the file and line and
-    leaves the store as it was.
+    full before anything is written, and all of them are written as one
+    atomic write: a parse error names the file and line and leaves the store
+    as it was. A file may use sgkg's vocabulary but not redefine it.
 
     \b
     Example:
       sgkg load data/curated/bournemouth-2014.ttl
       cat extra.nt | sgkg load - --input-format nt
     """
-    from graph.rdf.files import parse_file
+    from graph.rdf.files import Limits, check_files, load_checked
 
-    stdin = sys.stdin.buffer
-    parsed = [parse_file(f, input_format, stdin, graph_iri) for f in files]
-    with state.open() as store:
-        for pf in parsed:
-            for g, triples in pf.graphs.items():
-                store.replace_graph(g, triples, source=pf.source)
+    checked = check_files(
+        files,
+        input_format,
+        stdin=sys.stdin.buffer,
+        graph_iri=graph_iri,
+        allow_sgkg_graphs=allow_sgkg_graphs,
+        limits=Limits(max_file_bytes=max_mb * 1024 * 1024),
+    )
+    try:
+        store = state.open()
+    except BaseException:
+        for c in checked:
+            c.discard()
+        raise
+    with store:
+        summary = load_checked(store, checked)
+    for c in summary.files:
+        click.echo(f"loaded {c.triple_count} triples from {c.source} into {', '.join(c.triples)}")
+        if c.skipped:
             click.echo(
-                f"loaded {pf.triple_count} triples from {pf.source} into {', '.join(pf.graphs)}"
+                f"  skipped {c.skipped} quads of graphs the store keeps itself (ontology, catalog)",
+                err=True,
             )
 
 
@@ -228,6 +263,10 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
         )
         for warning in done.warnings:
             click.echo(f"  warning: {warning}", err=True)
+        if done.extraction_graph_iri:
+            click.echo(f"  extracted {done.links} links into <{done.extraction_graph_iri}>")
+        for note in done.notes:
+            click.echo(f"  note: {note}", err=True)
     if len(reports) > 1:
         for failure in summary.failed:
             click.echo(f"failed: {failure.message}", err=True)
@@ -237,8 +276,43 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
         )
     if summary.failed:
         if len(reports) == 1:
-            raise ReportError(summary.failed[0].message)
+            failure = summary.failed[0]  # a bad file exits 2, a failure of the work 1
+            raise (ReportError if failure.exit_code == 2 else WorkError)(failure.message)
         raise WorkError(f"{len(summary.failed)} of {len(reports)} reports could not be ingested")
+
+
+@cli.command()
+@click.option("--authority", "-a", help="Only this authority's reports (name or key).")
+@click.option("--compare", is_flag=True, help="Print agreement with curated links of the report.")
+@pass_state
+def extract(state: State, authority: str | None, compare: bool) -> None:
+    """Extract partnership links again from the reports in the store.
+
+    Reads the stored paragraphs (no PDF needed) and replaces each report's
+    extraction graph (graph/extraction/<authority>/<date>); the reader's graph
+    and curated layers are not touched. A failure names the report, exits 1 and changes
+    no graph.
+
+    \b
+    Example:
+      sgkg extract --authority bournemouth --compare
+    """
+    from graph.extract.stored import extract_stored
+
+    with state.open() as store:
+        summary = extract_stored(store, authority, compare=compare)
+    for done in summary.extracted:
+        click.echo(f"extracted {done.links} links, {done.bodies} bodies into <{done.graph_iri}>")
+        for note in done.notes:
+            click.echo(f"  note: {note}", err=True)
+        c = done.comparison
+        if c is not None:
+            click.echo(
+                f"  compared with {c.gold} curated links: recall {c.recall:.0%}, "
+                f"quality agreement {c.quality:.0%} of {c.found} found"
+            )
+    links = sum(d.links for d in summary.extracted)
+    click.echo(f"{len(summary.extracted)} reports, {links} links")
 
 
 # ---------------------------------------------------------------- validate
@@ -248,7 +322,8 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
 @output_options(("text", "turtle", "json"))
 @pass_state
 def validate(state: State, fmt: str, output: Path | None) -> None:
-    """Check the store against the SHACL shapes (ontology/shapes.ttl).
+    """Check the store against the SHACL shapes (ontology/shapes.ttl), and
+    that every quote (sg:quote) is in the text of the evidence it cites.
 
     Exit 0 when it conforms, 1 when there are violations, 2 on error.
 
@@ -269,7 +344,10 @@ def validate(state: State, fmt: str, output: Path | None) -> None:
         doc = {"conforms": report.conforms, "violations": [v.__dict__ for v in report.violations]}
         text = json.dumps(doc, indent=1)
     elif report.conforms:
-        text = "Conforms: every shape in ontology/shapes.ttl holds."
+        text = (
+            "Conforms: every shape in ontology/shapes.ttl holds, and every quote is in "
+            "the text it cites."
+        )
     else:
         text = "\n".join(
             [f"{len(report.violations)} violation(s):"]
@@ -425,7 +503,7 @@ def export(
 
 @cli.command()
 @click.option("--authority", "-a", help="Only this authority (name or key, e.g. bournemouth).")
-@output_options(("table", "csv", "tsv", "json", "md"))
+@output_options(("table", "csv", "tsv", "json", "md", "html"))
 @click.option(
     "--source",
     type=click.Choice(["inspectors", "expected"]),
@@ -459,6 +537,7 @@ def gaps(
     Example:
       sgkg gaps --authority bournemouth
       sgkg gaps --authority bournemouth --format md -o register.md
+      sgkg gaps --authority bournemouth --format html -o register.html
       sgkg gaps --source expected --format csv
       sgkg gaps --save
     """
@@ -630,9 +709,12 @@ def viz(
 ) -> None:
     """Write the explorer: one HTML page of the bodies and links, with evidence.
 
-    The page is self-contained and works offline. Hover or click a link to
-    read the paragraphs behind it; find a body by name or acronym; filter by
-    body type and link quality; switch to the layered view of reporting lines.
+    The page is self-contained and works offline. It opens on the
+    safeguarding board and the bodies linked to it, the missing and weak links
+    above it; a table of the same links (sortable, printable) is below the
+    picture. Hover or click a link to read the paragraphs behind it; find a
+    body by name or acronym; filter by body type and link quality; switch to
+    the whole network or the reporting lines; pick one authority.
 
     \b
     Example:
@@ -651,8 +733,8 @@ def viz(
     write_output(page.html().encode("utf-8"), None if to_stdout else output)
     c = page.counts
     click.echo(
-        f"{c['bodies']} bodies, {c['links']} stated links, "
-        f"{c['expected']} expected links not evidenced",
+        f"{c['bodies']} bodies, {c['links']} link(s) recorded "
+        f"({c['extracted']} of them extracted), {c['expected']} expected link(s) not recorded",
         err=True,
     )
     if open_page:

@@ -11,6 +11,10 @@ The work is split so that nothing half-done reaches the store:
 3. a single writer replaces each report's named graph in one transaction
    (``store.replace_graph``), so a report is either fully in the store or
    not at all, even when the process is killed mid-way.
+
+Partnership links are extracted in step 2 too (:mod:`graph.extract.links`),
+into the report's extraction graph (:mod:`graph.rdf.extraction`): a failure
+there fails the report before anything of it is written.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING
 from graph.errors import ReportError, SgkgError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from graph.extract.links import Extraction
     from graph.reader.parser import Report
     from graph.store.embedded import GraphStore
 
@@ -46,6 +51,10 @@ class Built:
     judgements: dict[str, str]
     statistics: int
     warnings: list[str] = field(default_factory=list)
+    extraction_graph_iri: str = ""
+    extraction_ntriples: str = ""
+    links: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +67,9 @@ class Ingested:
     judgements: dict[str, str]
     statistics: int
     warnings: list[str] = field(default_factory=list)
+    extraction_graph_iri: str = ""
+    links: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,6 +143,7 @@ def build_report(path: str | Path) -> Built:
     graph = report_graph(report, sha256=sha, source_file=Path(path).name, source_format=fmt)
     r_iri = report_iri(report)
     nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    x_graph, x_nt, x = extract_partnership(report, r_iri, str(path))
     return Built(
         path=str(path),
         report_iri=r_iri,
@@ -143,7 +156,30 @@ def build_report(path: str | Path) -> Built:
         judgements={j.area: j.grade for j in report.judgements},
         statistics=len(report.statistics),
         warnings=report.warnings,
+        extraction_graph_iri=x_graph,
+        extraction_ntriples=x_nt,
+        links=len(x.links),
+        notes=x.notes,
     )
+
+
+def extract_partnership(report: Report, r_iri: str, name: str) -> tuple[str, str, Extraction]:
+    """The partnership links of a parsed report: ``(graph IRI, N-Triples, extraction)``.
+
+    Any failure is a :class:`WorkError` (exit 1) naming the report, raised
+    before anything is written."""
+    from graph.errors import WorkError
+    from graph.extract.links import extract_links
+    from graph.rdf.extraction import extraction_graph, extraction_triples
+
+    try:
+        x = extract_links(report, r_iri)
+        nt = extraction_triples(x).serialize(format="nt", encoding="utf-8").decode("utf-8")
+    except Exception as err:  # a bug in the extractor must name the report and write nothing
+        raise WorkError(
+            f"{name}: link extraction failed ({type(err).__name__}: {err}); nothing was written"
+        ) from err
+    return extraction_graph(r_iri), nt, x
 
 
 def _build_or_fail(path: str) -> Built | Failure:
@@ -161,7 +197,13 @@ def write_built(store: GraphStore, built: Built) -> int:
     import pyoxigraph as ox
 
     triples = (q.triple for q in ox.parse(built.ntriples, format=ox.RdfFormat.N_TRIPLES))
-    return store.replace_graph(built.graph_iri, triples, source=Path(built.path).name)
+    written = store.replace_graph(built.graph_iri, triples, source=Path(built.path).name)
+    if built.extraction_graph_iri:
+        extracted = ox.parse(built.extraction_ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.replace_graph(
+            built.extraction_graph_iri, (q.triple for q in extracted), source=Path(built.path).name
+        )
+    return written
 
 
 def ingest_files(
@@ -194,6 +236,9 @@ def ingest_files(
                     judgements=result.judgements,
                     statistics=result.statistics,
                     warnings=result.warnings,
+                    extraction_graph_iri=result.extraction_graph_iri,
+                    links=result.links,
+                    notes=result.notes,
                 )
             )
         if on_done:
@@ -230,4 +275,7 @@ def ingest_report(store: GraphStore, path: str | Path) -> Ingested:
         judgements=built.judgements,
         statistics=built.statistics,
         warnings=built.warnings,
+        extraction_graph_iri=built.extraction_graph_iri,
+        links=built.links,
+        notes=built.notes,
     )

@@ -525,7 +525,8 @@ def test_cli_answers_the_headline_question(bournemouth_store: Any) -> None:
         bournemouth_store, "query", "weak-links", "-p", "authority=bournemouth", "--format", "csv"
     )
     header = csv_out.output.splitlines()[0]
-    assert header == "report,source,kind,target,quality,paragraphs,quote"  # no parameter echo
+    # no parameter echo; "how" says curated or extracted
+    assert header == "report,source,kind,target,quality,how,paragraphs,quote"
     data = json.loads(
         run_cli(
             bournemouth_store, "query", "judgements", "-p", "area=adoption", "--format", "json"

@@ -1,0 +1,403 @@
+"""Measure the partnership-link extractor: scores against the hand labels and
+the curated Bournemouth layer, and its cost.
+
+    python bench/extract_bench.py score                # development reports only
+    python bench/extract_bench.py score --held-out     # the held-out reports too (once, at the end)
+    python bench/extract_bench.py timing               # per report, whole-corpus `sgkg extract`
+    python bench/extract_bench.py all --held-out --out bench/extract_results.md
+    python bench/extract_bench.py deps   # rules against scikit-learn and spaCy (if installed)
+
+The labels were split before any rule was written: rules were tuned only on
+the development reports (``DEV``) and the curated Bournemouth 2014 layer; the
+held-out reports (``HELD_OUT``) were read by the extractor once, at the end.
+
+Each report is read from its PDF (``--pdf-dir``, default
+``../shared/corpus/pdf``) by the project's reader. A report the reader refuses
+today (the stand-alone LSCB review, 2021+ ILACS) is read from the corpus text
+rendering (``--text-dir``) by a minimal numbered-paragraph splitter, and the
+table says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ROOT / "data" / "labels"
+SEED = ROOT / "data" / "reports" / "bournemouth-2014-ofsted-report.txt"
+CURATED = ROOT / "data" / "curated" / "bournemouth-2014.ttl"
+
+DEV = ["leicester-2015", "surrey-2015-lscb-review", "bournemouth-christchurch-and-poole-2022-ilacs"]
+HELD_OUT = ["lewisham-2016", "wigan-2017", "darlington-2022-ilacs"]
+#: paragraphs each labeller read in full (data/labels/README.md): precision is counted there
+FULL_READ = {
+    "leicester-2015": [(141, 163), (173, 184)],
+    "lewisham-2016": [(83, 104), (109, 123)],
+    "wigan-2017": [(79, 94), (101, 115)],
+    "surrey-2015-lscb-review": [(1, 17)],
+    "bournemouth-christchurch-and-poole-2022-ilacs": [(1, 53)],
+    "darlington-2022-ilacs": [(1, 52)],
+    "bournemouth-2014 (curated)": [(1, 123)],
+}
+#: what the fallback splitter needs for reports the reader refuses today
+FALLBACK = {
+    "surrey-2015-lscb-review": ("Surrey County Council", "lscb-review", date(2015, 8, 3)),
+    "bournemouth-christchurch-and-poole-2022-ilacs": (
+        "Bournemouth, Christchurch and Poole",
+        "ilacs",
+        date(2022, 2, 11),
+    ),
+    "darlington-2022-ilacs": ("Darlington", "ilacs", date(2022, 12, 2)),
+}
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def fallback_report(report_id: str, text_dir: Path) -> object:
+    """Numbered paragraphs of the corpus text rendering, as a minimal Report."""
+    from graph import iri
+    from graph.reader.model import Report, TextUnit
+
+    name, framework, published = FALLBACK[report_id]
+    text = (text_dir / f"{report_id}.txt").read_text(encoding="utf-8")
+    paragraphs: list[TextUnit] = []
+    current: list[str] | None = None
+    number = 0
+    for line in text.splitlines():
+        m = re.match(r"^\s{0,4}(\d{1,3})\.\s+(\S.*)$", line)
+        if m and int(m.group(1)) == number + 1:
+            if current is not None:
+                paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
+            number = int(m.group(1))
+            current = [m.group(2).strip()]
+        elif current is not None:
+            if not line.strip():
+                if current and current[-1] != "":
+                    current.append("")
+                continue
+            if re.match(r"^[A-Z][^.]{0,80}$", line.strip()) and current[-1] == "":
+                paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
+                current = None  # a heading ends the paragraph
+                continue
+            current.append(line.strip())
+    if current is not None:
+        paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
+    for p in paragraphs:
+        p.text = " ".join(p.text.split())
+        if framework == "lscb-review":
+            p.part = "lscb"
+    return Report(
+        name, iri.authority_key(name), framework, published, None, None, [], "", [], paragraphs
+    )
+
+
+def read(report_id: str, pdf_dir: Path, text_dir: Path) -> tuple[object, str]:
+    from graph.errors import ReportError
+    from graph.ingest import read_report
+
+    try:
+        report, _, _ = read_report(pdf_dir / f"{report_id}.pdf")
+        return report, "reader (PDF)"
+    except ReportError:
+        return fallback_report(report_id, text_dir), "fallback splitter (reader refuses it today)"
+
+
+def scope_of(report_id: str) -> set[int]:
+    return {p for a, b in FULL_READ[report_id] for p in range(a, b + 1)}
+
+
+def score_all(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
+    from graph.extract.links import extract_links
+    from graph.extract.scoring import Score, curated_gold, load_labels, score
+    from graph.ingest import read_report
+    from graph.rdf.report import report_iri
+
+    sets = [("development", DEV)] + ([("held-out", HELD_OUT)] if args.held_out else [])
+    lines = []
+    details = []
+    summary: dict[str, object] = {}
+    for title, ids in sets:
+        rows = []
+        total = Score()
+        # the curated Bournemouth layer is development data
+        runs: list[tuple[str, object, str, list]] = []
+        if title == "development":
+            seed, _, _ = read_report(SEED)
+            runs.append(
+                (
+                    "bournemouth-2014 (curated)",
+                    seed,
+                    "reader (shipped text)",
+                    curated_gold(CURATED, report_iri(seed)),
+                )
+            )
+        for rid in ids:
+            report, how = read(rid, args.pdf_dir, args.text_dir)
+            runs.append((rid, report, how, load_labels(LABELS / f"{rid}.tsv")))
+        for rid, report, how, gold in runs:
+            x = extract_links(report)
+            s = score(x, gold, scope_of(rid))
+            total.add(s)
+            rows.append(
+                [
+                    rid,
+                    how,
+                    s.gold,
+                    len(x.links),
+                    pct(s.recall),
+                    pct(s.precision),
+                    pct(s.quality),
+                    pct(s.kind),
+                    pct(s.bodies),
+                ]
+            )
+            summary[rid] = s
+            if args.verbose:
+                details.append(f"\n#### {rid}\n")
+                details += [
+                    f"- missed: para {g.paras} {g.source_type} {g.kind} {g.target_type} "
+                    f"{g.quality}: {g.quote[:110]}"
+                    for g in s.misses
+                ]
+                details += [f"- extra: para {f[0]} {f[1]} {f[2]} {f[3]} {f[4]}" for f in s.false]
+                details += [
+                    f"- quality: para {g.paras} {g.source_type} {g.target_type} gold "
+                    f"{g.quality}, got {q}"
+                    for g, q in s.disagreements
+                ]
+        rows.append(
+            [
+                f"**all {title}**",
+                "",
+                total.gold,
+                "",
+                f"**{pct(total.recall)}**",
+                f"**{pct(total.precision)}**",
+                f"**{pct(total.quality)}**",
+                pct(total.kind),
+                f"**{pct(total.bodies)}**",
+            ]
+        )
+        summary[title] = total
+        lines.append(f"\n### {title.capitalize()} reports\n")
+        lines.append(
+            table(
+                [
+                    "report",
+                    "read by",
+                    "gold links",
+                    "links extracted",
+                    "recall",
+                    "precision",
+                    "quality agreement",
+                    "kind agreement",
+                    "bodies found",
+                ],
+                rows,
+            )
+        )
+    return "\n".join(lines + details), summary
+
+
+def timing(args: argparse.Namespace) -> str:
+    """Extraction time per report (reader excluded), whole-corpus `sgkg extract`, peak memory."""
+    from graph.extract.links import extract_links
+    from graph.ingest import read_report
+
+    pdfs = sorted(args.pdf_dir.glob("*.pdf"))
+    per, read_ok, refused = [], [], []
+    extract_links_warm = None
+    for pdf in pdfs:
+        try:
+            report, _, _ = read_report(pdf)
+        except Exception:  # refused by the reader today: not timed
+            refused.append(pdf.stem)
+            continue
+        read_ok.append(pdf)
+        t = time.perf_counter()
+        extract_links(report)
+        per.append(time.perf_counter() - t)
+        extract_links_warm = extract_links_warm or per[-1]
+    out = [
+        f"\n### Cost\n\n{len(read_ok)} corpus reports the reader accepts today "
+        f"({len(refused)} refused, not timed: {', '.join(refused)}).\n"
+    ]
+    rows = [
+        [
+            "extraction per report, median (first, cold, included)",
+            f"{statistics.median(per):.3f} s",
+            "<= 0.3 s",
+        ],
+        ["extraction per report, max", f"{max(per):.3f} s", ""],
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "store"
+        sgkg = [sys.executable, "-c", "import cli; cli.main()"]
+        subprocess.run(
+            [*sgkg, "--store", str(store), "ingest", "--jobs", "2", *map(str, read_ok)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        t = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        done = subprocess.run(
+            [*sgkg, "--store", str(store), "extract"],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        wall = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    rows.append(
+        [
+            f"`sgkg extract` over the whole store ({len(read_ok)} reports), wall",
+            f"{wall:.1f} s",
+            "<= 20 s",
+        ]
+    )
+    rows.append(
+        ["peak memory of that process (max RSS)", f"{max(peak, before) / 1024:.0f} MB", "<= 500 MB"]
+    )
+    out.append(table(["what", "measured", "target"], rows))
+    out.append(f"\n`sgkg extract` said: {last}\n")
+    return "\n".join(out)
+
+
+def deps(args: argparse.Namespace) -> str:
+    """The candidate dependencies measured on the development labels: the rules'
+    quality words against a scikit-learn classifier trained on the labels
+    (leave one report out), and the import cost of scikit-learn and a blank
+    spaCy pipeline. Needs those packages in the running Python."""
+    import importlib.util
+
+    from graph.extract.quality import judge
+    from graph.extract.scoring import load_labels
+
+    rows: list[tuple[str, str, str]] = []  # (report, sentence, quality)
+    for rid in DEV:
+        rows += [(rid, g.quote, g.quality) for g in load_labels(LABELS / f"{rid}.tsv")]
+    import rdflib
+
+    g = rdflib.Graph().parse(str(CURATED), format="turtle")
+    sg = rdflib.Namespace("https://w3id.org/sgkg/ontology#")
+    for link in g.subjects(rdflib.RDF.type, sg.Link):
+        quote = " ".join(str(q) for q in g.objects(link, sg.quote))
+        rows.append(("bournemouth-2014", quote, str(g.value(link, sg.quality)).rsplit("/", 1)[-1]))
+    out = ["\n### Dependencies measured\n"]
+    t = time.perf_counter()
+    rule_ok = sum(judge(q).quality == y for _, q, y in rows)
+    rule_s = time.perf_counter() - t
+    table_rows = [
+        [
+            "rules (standard library `re`), tuned on these labels",
+            f"{rule_ok}/{len(rows)} = {pct(rule_ok / len(rows))}",
+            "0 (nothing to import)",
+            f"{rule_s * 1000:.0f} ms for all",
+        ]
+    ]
+    if importlib.util.find_spec("sklearn"):
+        t = time.perf_counter()
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+
+        imported = time.perf_counter() - t
+        ok, fit = 0, 0.0
+        for held in sorted({r[0] for r in rows}):
+            train = [r for r in rows if r[0] != held]
+            test = [r for r in rows if r[0] == held]
+            model = make_pipeline(
+                TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+                LogisticRegression(max_iter=2000, C=10, class_weight="balanced"),
+            )
+            t = time.perf_counter()
+            model.fit([r[1] for r in train], [r[2] for r in train])
+            fit += time.perf_counter() - t
+            ok += sum(
+                p == r[2] for p, r in zip(model.predict([r[1] for r in test]), test, strict=True)
+            )
+        table_rows.append(
+            [
+                "scikit-learn TF-IDF + logistic regression, leave one report out",
+                f"{ok}/{len(rows)} = {pct(ok / len(rows))}",
+                f"{imported:.2f} s",
+                f"{fit:.2f} s to fit 4 folds",
+            ]
+        )
+    else:
+        table_rows.append(["scikit-learn", "not installed here", "", ""])
+    if importlib.util.find_spec("spacy"):
+        t = time.perf_counter()
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        imported = time.perf_counter() - t
+        t = time.perf_counter()
+        nlp(SEED.read_text(encoding="utf-8"))
+        table_rows.append(
+            [
+                "spaCy blank English + sentencizer (tokens and sentences only)",
+                "n/a (the quality rules would be the same)",
+                f"{imported:.2f} s",
+                f"{time.perf_counter() - t:.2f} s for the seed",
+            ]
+        )
+    else:
+        table_rows.append(["spaCy", "not installed here", "", ""])
+    out.append(
+        f"Quality of the {len(rows)} development gold links from their quoted words "
+        "(the labels' and the curated layer's quotes):\n"
+    )
+    out.append(table(["method", "quality right", "import", "time"], table_rows))
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("what", choices=["score", "timing", "deps", "all"])
+    ap.add_argument("--pdf-dir", type=Path, default=CORPUS / "pdf")
+    ap.add_argument("--text-dir", type=Path, default=CORPUS / "text")
+    ap.add_argument("--held-out", action="store_true", help="score the held-out reports too")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
+    ap.add_argument("--out", type=Path, help="write the results (Markdown) here")
+    args = ap.parse_args()
+    parts = ["## Partnership-link extractor\n"]
+    if args.what in ("score", "all"):
+        text, _ = score_all(args)
+        parts.append(text)
+    if args.what in ("timing", "all"):
+        parts.append(timing(args))
+    if args.what == "deps":
+        parts.append(deps(args))
+    report = "\n".join(parts) + "\n"
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()

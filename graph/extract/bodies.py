@@ -1,0 +1,468 @@
+"""Find the bodies a sentence names, as the report names them, typed with the
+body-type vocabulary.
+
+Search terms come from two places:
+
+* the SKOS labels of the body-type scheme (every ``ontology/vocabularies*.ttl``
+  and ``ontology/extraction.ttl``), matched as :mod:`graph.extract.mentions`
+  matches them (all-capitals labels as written, others folded, whole words,
+  optional plural);
+* a short table of names the vocabulary does not hold but the reports print
+  ("Chief Operating Officer", "Corporate Parenting Forum", "the courts"), and
+  patterns for names the reports build from a place ("Sunderland Safeguarding
+  Children Board", "BSCB", "Lancashire Constabulary", "the Safeguarding
+  Effectiveness Group").
+
+Words that name a body only in context are resolved here too: "the Board",
+"the chair", "the partnership" inside the LSCB section (or in a report about
+a safeguarding partnership) are the LSCB (or partnership) and its chair; "the
+Panel" is the last panel the paragraph named. A mention is not a link
+(:mod:`graph.extract.links` decides that).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph import namespaces as ns
+
+#: body types that are a whole area's one body: minted without a name
+_COLLECTIVE = {"partner-agencies", "schools", "health", "elected-members", "voluntary-sector"}
+#: types minted with the name the report prints (an area may have several)
+NAMED_TYPES = {"board", "unit", "post", "programme", "lscb-subgroup", "neighbouring-authority"}
+
+#: names the reports print that the vocabulary does not hold, folded, -> body type
+EXTRA_NAMES: dict[str, str] = {
+    "chief operating officer": "chief-executive",
+    "city mayor": "leader",
+    "elected mayor": "leader",
+    "mayor": "leader",
+    "leader of the council": "leader",
+    "corporate parenting forum": "corporate-parenting-panel",
+    "corporate parenting committee": "corporate-parenting-panel",
+    "corporate parenting board": "corporate-parenting-panel",
+    "scrutiny commission": "scrutiny-committee",
+    "safeguarding panel": "scrutiny-committee",
+    "scrutiny committee": "scrutiny-committee",
+    "independent reviewing officer service": "iro-service",
+    "independent reviewing officers": "iro-service",
+    "independent reviewing officer": "iro-service",
+    "the courts": "family-court",
+    "courts": "family-court",
+    "judiciary": "family-court",
+    "health trusts": "nhs-trust",
+    "health trust": "nhs-trust",
+    "health partners": "health",
+    "health agencies": "health",
+    "health professionals": "health",
+    "health colleagues": "health",
+    "mental health practitioners": "health",
+    "agencies": "partner-agencies",
+    "partner agencies": "partner-agencies",
+    "partnership agencies": "partner-agencies",
+    "key partnership agencies": "partner-agencies",
+    "statutory partners": "partner-agencies",
+    "key partners": "partner-agencies",
+    "board partners": "partner-agencies",
+    "lscb partners": "partner-agencies",
+    "universal services": "partner-agencies",
+    "faith organisations": "faith-groups",
+    "faith groups": "faith-groups",
+    "faith communities": "faith-groups",
+    "churches": "faith-groups",
+    "diocese": "faith-groups",
+    "fire and rescue service": "fire-service",
+    "fire service": "fire-service",
+    "designated doctor": "designated-health-professional",
+    "designated nurse": "designated-health-professional",
+    "designated professionals": "designated-health-professional",
+    "coroner": "post",
+    "sub-groups": "lscb-subgroup",
+    "subgroups": "lscb-subgroup",
+    "sub- groups": "lscb-subgroup",
+    "sub-group": "lscb-subgroup",
+    "regional adoption agency": "adoption-service",
+    "children in care councils": "children-in-care-council",
+    "children in care council": "children-in-care-council",
+    "social workers": "social-work-team",
+    "local authority": "local-authority",
+    "the authority": "local-authority",
+    "the council": "local-authority",
+    "district and borough councils": "local-authority",
+    "children's services": "childrens-services",
+    "childrens services": "childrens-services",
+    "children's social care": "childrens-services",
+    "social care": "childrens-services",
+    "early help teams": "early-help",
+    "early help service": "early-help",
+    "youth offending service": "yot",
+    "clinical commissioning groups": "ccg",
+    "integrated care board": "icb",
+    "integrated care boards": "icb",
+    "safeguarding partners": "safeguarding-partners",
+    "three safeguarding partners": "safeguarding-partners",
+    "statutory safeguarding partners": "safeguarding-partners",
+    "safeguarding partnership": "safeguarding-partnership",
+    "multi-agency safeguarding partnership": "safeguarding-partnership",
+    "safeguarding children partnership": "safeguarding-partnership",
+    "community rehabilitation company": "probation",
+    "national probation service": "probation",
+    "improvement board": "board",
+    "independent fostering agencies": "independent-providers",
+    "independent fostering agency": "independent-providers",
+    "independent children's homes": "childrens-homes",
+    "private company": "independent-providers",
+    "voluntary sector organisation": "voluntary-sector",
+    "voluntary sector organisations": "voluntary-sector",
+    "voluntary sector": "voluntary-sector",
+    "hwbb": "hwb",
+    "h&wb": "hwb",
+    "health and wellbeing board": "hwb",
+    "lay members": "lay-member",
+    "local safeguarding board": "lscb",
+    "local safeguarding children's board": "lscb",
+    "local safeguarding children board": "lscb",
+}
+
+#: vocabulary labels too vague to name a body on their own in running text
+_VAGUE = {
+    "members",
+    "court",
+    "initiative",
+    "programme",
+    "health",
+    "nhs",
+    "hospital",
+    "school",
+    "prison",
+    "the partnership",
+    "early intervention",
+    "commissioning",
+    "family support",
+    "advocacy",
+    "homelessness",
+    "private fostering",
+    "disability",
+    "foster carers",
+}
+
+#: words that make a following vague label a body: "health partners", "health services"
+_BODY_HEADS = r"(?:services?|partners?|agencies|professionals|colleagues|providers?|trusts?)"
+
+# -- patterns for names built from a place or ending in a body noun
+_CAP = r"(?:[A-Z][\w’'&.-]*|of|and|the|for|&)"
+_NAMED = [
+    # the LSCB's chair under the names reports print
+    (
+        re.compile(
+            r"\b(?:LSCB|[A-Z]{1,3}SCB|Board)\s+[Cc]hair\b"
+            r"|\b(?:[Ii]ndependent\s+)?[Cc]hair of the (?:(?:[Ll]ocal\s+)?[Ss]afeguarding"
+            r"(?:\s+[Cc]hildren(?:’s|'s)?)?\s+)?(?:Board|LSCB|board)\b"
+            r"|\b[Ii]ndependent\s+[Cc]hair(?:person)?\b"
+        ),
+        "lscb-chair",
+    ),
+    # "Sunderland Safeguarding Children Board", "Surrey Safeguarding Children Board"
+    (re.compile(rf"\b(?:{_CAP}\s+){{0,5}}Safeguarding Children(?:’s|'s)? Board\b"), "lscb"),
+    (
+        re.compile(
+            rf"\b(?:{_CAP}\s+){{0,5}}Safeguarding (?:Children(?:’s|'s)? )?Partnership\b"
+            r"|\b(?:\w+\s+)?safeguarding (?:children )?partnership\b"
+        ),
+        "safeguarding-partnership",
+    ),
+    (re.compile(r"\b[A-Z]{1,3}SCB\b"), "lscb"),
+    (
+        re.compile(
+            r"\b(?:Lead Member|Cabinet Member|Portfolio Holder|lead member)"
+            r"(?: for (?:[A-Z][\w’'&-]*|and|,)(?:\s+(?:and|[A-Z][\w’'&-]*)|,)*)?"
+        ),
+        "lead-member",
+    ),
+    (re.compile(r"\b[A-Z]{1,3}SC?P\b(?<!CSP)(?<!PSP)"), "safeguarding-partnership"),
+    (re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,3}(?:Constabulary|Police)\b"), "police"),
+    (
+        re.compile(
+            r"\b(?:[A-Z][\w’'&-]*\s+|and\s+|of\s+){0,6}(?:[A-Z][\w’'&-]*\s+)"
+            r"(?:[Ss]ub-?\s?[Gg]roup|Group|Panel|Forum|Board|Committee|Commission|Partnership"
+            r"|Team|Service|Hub)\b"
+        ),
+        "named",
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:[A-Z][\w’'-]*|area|health|local|strategic|case|review|serious|child"
+            r"|protection|conference|dissent|operational|performance|practice|quality|assurance"
+            r"|learning|training|policy|procedures|multi-agency|missing|exploitation|and)\s+){0,5}"
+            r"sub-?\s?groups?\b"
+        ),
+        "lscb-subgroup",
+    ),
+]
+#: words one of which each pattern of _NAMED needs, to skip patterns that cannot match
+_NEEDLES = [
+    ("hair",),
+    ("Safeguarding Children",),
+    ("artnership",),
+    ("SCB",),
+    ("ember", "ortfolio"),
+    ("SP", "SCP"),
+    ("Police", "Constabulary"),
+    ("roup", "anel", "orum", "oard", "ommittee", "ommission", "artnership", "eam", "ervice", "Hub"),
+    ("roup",),
+]
+#: head noun of a name the vocabulary does not know -> its type
+_HEADS = {
+    "sub-group": "lscb-subgroup",
+    "subgroup": "lscb-subgroup",
+    "group": "lscb-subgroup",
+    "panel": "board",
+    "forum": "board",
+    "board": "board",
+    "committee": "board",
+    "commission": "board",
+    "partnership": "board",
+    "team": "unit",
+    "service": "unit",
+    "hub": "unit",
+}
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "\u2011": "-"})
+#: words, with a possessive "'s" left out ("authority's" is "authority") and "&" kept
+_TOKEN = re.compile(r"[\w-]+(?:['’](?!s\b)\w+)*|&")
+#: a name followed by one of these is a topic, not a body: "early help assessments"
+_TOPIC_NOUNS = re.compile(
+    r"^['’]?\s*(?:assessments?|plans?|polic(?:y|ies)|procedures|documents?|data\b|dataset"
+    r"|framework|thresholds?|training|audits?)",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her|all|some|other|key)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class BodyType:
+    key: str
+    label: str  # skos:prefLabel
+    org_class: str  # W3C ORG class IRI
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in a sentence: where, as printed, and what it is."""
+
+    start: int
+    end: int
+    text: str  # as printed in the sentence
+    body_type: str
+    name: str | None = None  # distinguishing name for a NAMED_TYPES body
+    contextual: bool = False  # "the Board", "the chair": resolved from context
+
+
+@lru_cache(maxsize=1)
+def body_types() -> dict[str, BodyType]:
+    """Every body type of the ontology folder: key -> prefLabel and ORG class."""
+    import pyoxigraph as ox
+
+    from graph.resources import ontology_files
+
+    pref: dict[str, str] = {}
+    org: dict[str, str] = {}
+    for path in ontology_files():
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            s = t.subject.value
+            if not s.startswith(ns.BODY_TYPE):
+                continue
+            key = s[len(ns.BODY_TYPE) :]
+            if t.predicate.value == ns.SKOS + "prefLabel":
+                pref[key] = t.object.value
+            elif t.predicate.value == ns.SG + "orgClass":
+                org[key] = t.object.value
+    return {
+        k: BodyType(k, pref[k], org.get(k, ns.ORG + "OrganizationalUnit")) for k in sorted(pref)
+    }
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int]:
+    """Token tuples of every name -> body type: one table matched as written
+    (all-capitals labels), one folded."""
+    from graph.vocabulary import scheme_labels
+
+    exact: dict[tuple[str, ...], str] = {}
+    folded: dict[tuple[str, ...], str] = {}
+    names = [(label, key) for key, ls in scheme_labels(ns.BODY_TYPE).items() for label in ls]
+    names.sort()
+    names += sorted(EXTRA_NAMES.items())
+    known = set(body_types())
+    longest = 1
+    for label, key in names:
+        if key not in known or label.lower() in _VAGUE:
+            continue
+        words = _TOKEN.findall(label.translate(_QUOTES))
+        table = exact if label.isupper() else folded
+        if table is folded:
+            words = [w.lower() for w in words]
+        longest = max(longest, len(words))
+        for tail in ("", "s", "es"):
+            # the table above wins over the vocabulary where both name a label
+            table[(*words[:-1], words[-1] + tail)] = key
+    return exact, folded, longest
+
+
+@lru_cache(maxsize=1)
+def _lengths() -> tuple[dict[str, set[int]], dict[str, set[int]]]:
+    """First word of a name -> the lengths (in words) of the names it starts."""
+    exact, folded, _ = _gazetteer()
+    out: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+    for table, lengths in zip((exact, folded), out, strict=True):
+        for words in table:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return out
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().translate(_QUOTES), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def clean_name(text: str) -> str:
+    """A printed name without its leading article or possessive: "the LSCB's" -> "LSCB"."""
+    name = " ".join(text.split())
+    for _ in range(2):
+        name = _ARTICLE.sub("", name)
+    return re.sub(r"(?:’s|'s|’|')$", "", name).strip()
+
+
+def _type_of_named(text: str, lscb_context: bool) -> str | None:
+    """The type of a name ending in a body noun ("the Safeguarding Effectiveness
+    Group"): the vocabulary's when a label sits inside it, else by its head."""
+    inner = _gazetteer_match(text)
+    if inner:
+        return inner
+    head = text.split()[-1].lower().replace(" ", "")
+    head = re.sub(r"sub-?\s?group", "sub-group", head)
+    kind = _HEADS.get(head)
+    if kind == "lscb-subgroup" and not lscb_context:
+        return "board"
+    return kind
+
+
+def _gazetteer_match(text: str) -> str | None:
+    exact, folded, _ = _gazetteer()
+    words = [w for w, _, _ in _tokens(text)]
+    for i in range(len(words)):
+        for n in range(len(words) - i, 0, -1):
+            key = exact.get(tuple(words[i : i + n])) or folded.get(
+                tuple(w.lower() for w in words[i : i + n])
+            )
+            if key and n == len(words) - i:
+                return key
+    return None
+
+
+def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]:
+    """The bodies ``sentence`` names, left to right, longest name first.
+
+    ``lscb_context`` says the sentence sits in the part of a report about the
+    LSCB (or partnership), where "the Board", "the chair" and an unnamed
+    "sub-group" are that board's."""
+    exact, folded, _ = _gazetteer()
+    found: list[Mention] = []
+    taken = [False] * (len(sentence) + 1)
+
+    def take(start: int, end: int, mention: Mention) -> None:
+        if any(taken[start:end]) or _TOPIC_NOUNS.match(sentence[end:]):
+            return
+        for i in range(start, end):
+            taken[i] = True
+        found.append(mention)
+
+    # names built from a place or a body noun come first: they are the longest
+    for (pattern, kind), needles in zip(_NAMED, _NEEDLES, strict=True):
+        if not any(n in sentence for n in needles):
+            continue  # the pattern cannot match: skip its (slow) search
+        for m in pattern.finditer(sentence):
+            start, end = m.start(), m.end()
+            text = m.group()
+            # a name does not start with a sentence's own first word unless capitalised
+            lead = re.match(r"^(?:(?:The|A|An|In|For|Its|Their|This|Both|All|And|Of)\s+)+", text)
+            if lead:
+                start += lead.end()
+                text = text[lead.end() :]
+            if not text or (kind == "named" and len(text.split()) < 2):
+                continue
+            body_type = _type_of_named(text, lscb_context) if kind == "named" else kind
+            if body_type is None:
+                continue
+            if body_type == "lscb-subgroup" and not lscb_context and kind == "named":
+                body_type = "board"
+            if body_type == "safeguarding-partnership" and re.search(
+                r"(?i)multi-agency safeguarding hub", text
+            ):
+                continue
+            name = clean_name(text) if body_type in NAMED_TYPES else None
+            if body_type == "lscb-subgroup" and name and re.fullmatch(r"(?i)sub-?\s?groups?", name):
+                name = None
+            take(start, end, Mention(start, end, text, body_type, name))
+
+    tokens = _tokens(sentence)
+    lowered = [w.lower() for w, _, _ in tokens]
+    exact_lengths, folded_lengths = _lengths()
+    i = 0
+    while i < len(tokens):
+        hit = None
+        lengths = sorted(
+            exact_lengths.get(tokens[i][0], set()) | folded_lengths.get(lowered[i], set()),
+            reverse=True,
+        )
+        for n in lengths:
+            if i + n > len(tokens):
+                continue
+            key = exact.get(tuple(w for w, _, _ in tokens[i : i + n])) or folded.get(
+                tuple(lowered[i : i + n])
+            )
+            if key:
+                hit = (n, key)
+                break
+        if hit:
+            n, key = hit
+            start, end = tokens[i][1], tokens[i + n - 1][2]
+            text = sentence[start:end]
+            name = clean_name(text) if key in NAMED_TYPES else None
+            take(start, end, Mention(start, end, text, key, name))
+            i += n
+            continue
+        i += 1
+
+    # vague words that name a body when a body noun follows: "health partners"
+    for m in re.finditer(
+        rf"(?i)\b(?:health|education|school|hospital)\s+{_BODY_HEADS}\b", sentence
+    ):
+        word = m.group().split()[0].lower()
+        key = {"health": "health", "education": "education-services"}.get(word, "nhs-trust")
+        if word == "school":
+            key = "schools"
+        take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
+
+    # words that name a body only in context
+    for m in re.finditer(
+        r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?:joint|new|independent|current|local)\s+)?"
+        r"(Board|board|LSCB|Chair|chair|Panel|panel|partnership|Partnership)\b(?!\s+(?:of|for)\b)",
+        sentence,
+    ):
+        word = m.group(1).lower()
+        if word == "board" or word == "lscb":
+            key = "lscb"
+        elif word == "chair":
+            key = "lscb-chair"
+        elif word == "panel":
+            key = "board"
+        else:
+            key = "safeguarding-partnership"
+        take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key, None, True))
+    for m in re.finditer(r"\b(?:Board|Chair|LSCB)\b", sentence):
+        key = "lscb-chair" if m.group() == "Chair" else "lscb"
+        take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key, None, True))
+    found.sort(key=lambda x: x.start)
+    return found

@@ -1,0 +1,238 @@
+"""The quality of a link as the inspectors found it, from the words of its clause.
+
+Qualities follow ``data/labels/GUIDE.md``: ``absent`` (the report says the
+link is missing), ``weak`` (a hedge or a shortfall: "not yet", "does not
+sufficiently", "is a shortfall", "limited", "minimal", "unclear"),
+``developing`` ("recently established", "beginning to", "improving"),
+``effective`` (praise of the link) and ``stated`` (no judgement).
+
+Three rules carry most of the weight:
+
+* **negation**: a word of praise under "not", "no", "nor", "never" or "lack
+  of" within a few words is a weakness ("not effective", "no clear link");
+* **hedging**: where praise and a hedge meet in one clause the hedge wins
+  ("well established, but not yet embedded" -> weak);
+* **contrast**: a sentence is cut into clauses at "but", "however",
+  "although", "while", "whilst", "despite", "yet" and semicolons, and a link
+  takes the quality of its own clause; :mod:`graph.extract.links` then lets
+  a later hedge that names one end of the link, or the main clause after a
+  concession ("Although there is a protocol ..., it is difficult to see ..."),
+  override it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+#: most severe first: the first level whose cue is present decides
+LEVELS = ("absent", "weak", "developing", "effective")
+
+_ABSENT = [
+    r"\bno (?:strategic |formal |effective |regular |independent |lay )*"
+    r"(?:representation|representatives?|attendance|involvement|links?|engagement|membership|"
+    r"perspective)\b",
+    r"\bnot (?:been |currently )?represented\b",
+    r"\b(?:does|do|did) not (?:regularly )?attend\b",
+    r"\bhas not used\b",
+    r"\bhave not used\b",
+    r"\babsence of\b",
+    r"\bis not (?:a )?members?\b",
+    r"\bare not members\b",
+    r"\bnot (?:a )?members? of\b",
+    r"\bno [\w-]+ (?:representation|attendance)\b",
+]
+_WEAK = [
+    r"\bnot sufficient(?:ly)?\b",
+    r"\bineffective(?:ly)?\b",
+    r"\bunable\b",
+    r"\bhampered\b",
+    r"\binsufficient(?:ly)?\b",
+    r"\bnot yet\b",
+    r"\blimited\b",
+    r"\bminimal\b",
+    r"\bunclear\b",
+    r"\bnot (?:always |sufficiently |fully |yet )?clear\b",
+    r"\binconsistent(?:ly)?\b",
+    r"\bvariable\b",
+    r"\bvaries\b",
+    r"\bnot as (?:strong|effective|robust|good)\b",
+    r"\bmissed opportunit",
+    r"\bshortfall\b",
+    r"\bweak(?:ness|nesses|er)?\b",
+    r"\bpoor(?:ly)?\b",
+    r"\black(?:s|ing)? (?:of )?\b",
+    r"\bless (?:consistent|effective|robust|well)\b",
+    r"\bnot (?:well|robust|effective|strong|consistent|successful|embedded|prioritised)\b",
+    r"\bnot (?:been |always |fully |sufficiently )*(?:effective|successful|robust|rigorous)\b",
+    r"\bdifficult\b",
+    r"\b(?:does|do|did|has|have|had|is|are|was|were) not\b",
+    r"\b(?:doesn't|don't|hasn't|haven't|isn't|aren't|cannot|can't)\b",
+    r"\bnor\b",
+    r"\btoo (?:reliant|slow|narrow|few|little|late|long|variable)\b",
+    r"\badversarial\b",
+    r"\bmore (?:work )?(?:needs|is required|to be done|needed)\b",
+    r"\bneeds? to be (?:strengthened|improved|developed)\b",
+    r"\bneed (?:to|for) (?:ensure |develop |improve |strengthen )?(?:better|stronger|more)\b",
+    r"\bdifferent levels of effectiveness\b",
+    r"\bunder-?developed\b",
+    r"\binfrequent(?:ly)?\b",
+    r"\bpatchy\b",
+    r"\bfail(?:s|ed|ing)?\b",
+    r"\bonly (?:twice|once|occasionally|partially|partly)\b",
+    r"\bnot minuted\b",
+    r"\brequires? improvement\b",
+    r"\bfurther work\b",
+    r"\bgaps?\b",
+    r"\bconcerns? (?:about|that)\b",
+    r"\bno (?:evidence|clear|systematic|formal)\b",
+    r"\breluctan",
+    r"\bslow\b",
+    r"\blow\b",
+    r"\bunderstand(?:ing)? (?:is|was) (?:limited|not)\b",
+]
+_DEVELOPING = [
+    r"\bdeveloping\b",
+    r"\b(?:recently|newly) (?:established|formed|appointed|created|introduced|set up|"
+    r"commissioned|developed|agreed)\b",
+    r"\bbegin(?:ning|s)? to\b",
+    r"\bbegun to\b",
+    r"\bstart(?:ing|ed)? to\b",
+    r"\bnew(?:ly)?\b",
+    r"\bemerging\b",
+    r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?improving\b",
+    r"\b(?:has|have) been developed\b",
+    r"\bincreasing(?:ly)?\b",
+    r"\bnow in place\b",
+    r"\bearly stages?\b",
+    r"\byet to\b",
+    r"\bimmature\b",
+    r"\bin the process of\b",
+    r"\bbeing (?:developed|established|strengthened|embedded)\b",
+    r"\bunder development\b",
+    r"\bstrengthening\b",
+    r"\bplans? to\b",
+    r"\brecent(?:ly)?\b",
+    r"\bimproved\b",
+]
+_EFFECTIVE = [
+    r"\beffective(?:ly|ness)?\b",
+    r"\bstrong(?:ly)?\b",
+    r"\bstrength(?:s|ened)?\b",
+    r"\brobust(?:ly)?\b",
+    r"\bwell[- ](?:attended|established|developed|embedded|understood|chaired|managed|led|"
+    r"engaged|represented|placed|informed)\b",
+    r"\bgood\b",
+    r"\bclear(?:ly)?\b",
+    r"\bproductive\b",
+    r"\bwidely\b",
+    r"\bvalued\b",
+    r"\bappropriate(?:ly)?\b",
+    r"\bproperly\b",
+    r"\bpositive(?:ly)?\b",
+    r"\bcomprehensive\b",
+    r"\bvigorous\b",
+    r"\bsuccessful(?:ly)?\b",
+    r"\bclose(?:ly)?\b",
+    r"\bmature\b",
+    r"\btimely\b",
+    r"\bhelpful\b",
+    r"\bconstructive\b",
+    r"\brigorous(?:ly)?\b",
+    r"\btenacious\b",
+    r"\bactive(?:ly)?\b",
+    r"\bcommit(?:ted|ment)\b",
+    r"\bexcellent\b",
+    r"\boutstanding\b",
+    r"\bimpressive\b",
+    r"\bconsistent(?:ly)?\b",
+    r"\bmeets? statutory requirements\b",
+    r"\bwell\b",
+    r"\bsound\b",
+    r"\bsupportive\b",
+    r"\bcollaborative(?:ly)?\b",
+    r"\bfull range\b",
+    r"\bengaged\b",
+    r"\bbenefits? from\b",
+    r"\bensur(?:es?|ing)\b",
+    r"\bcareful\b",
+    r"\bproactive(?:ly)?\b",
+    r"\bconfiden(?:ce|t)\b",
+    r"\bsecure\b",
+    r"\bcohesive\b",
+    r"\bthorough\b",
+]
+_NEGATORS = re.compile(r"\b(?:not|no|nor|never|lack of|without|neither)\b(?:\W+\w+){0,3}\W*$")
+#: one alternation per level: a clause is searched once per level
+_CUES = {
+    level: re.compile("|".join(f"(?:{p})" for p in patterns))
+    for level, patterns in zip(LEVELS, (_ABSENT, _WEAK, _DEVELOPING, _EFFECTIVE), strict=True)
+}
+
+# where a sentence is cut into clauses, and whether the clause after is a concession
+_CUT = re.compile(
+    r";|,\s+and\s+(?=(?:there|this|it|these|they|relationships?|links?|engagement"
+    r"|partnership working)\b)|,?\s\bbut\b|,?\s\bhowever\b|^however\b"
+    r"|,?\s\b(?:although|though|whilst|while|despite|nevertheless|yet)\b(?!\s+to\b)"
+    r"|^(?:although|though|whilst|while|despite)\b"
+    # a condition or a cause is a clause of its own: "... when unable to match placements"
+    r"|,?\s(?:when|because)\b",
+    re.I,
+)
+_CONCESSIVE = re.compile(r"^\W*(?:although|though|whilst|while|despite)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    concessive: bool  # opens with "although", "while"...: the main clause follows
+
+
+@dataclass(frozen=True)
+class Judged:
+    quality: str  # effective, developing, weak, absent or stated
+    cue: str | None  # the words that decided it
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The sentence cut at contrast words and semicolons, in order."""
+    cuts = [0]
+    for m in _CUT.finditer(sentence):
+        if m.start() > 0 and not re.search(r"\bnot\s*$", sentence[: m.start()]):
+            cuts.append(m.start())
+    # "While X, Y": a fronted concession ends at its first comma
+    if _CONCESSIVE.match(sentence):
+        comma = re.search(r"^\W*\w+(?:\W+\w+){2,}?,\s", sentence)
+        if comma:
+            cuts.append(comma.end() - 1)
+    cuts = sorted(set(cuts))
+    cuts.append(len(sentence))
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        if b > a:
+            out.append(Clause(a, b, bool(_CONCESSIVE.match(sentence[a:b].lstrip(" ,;")))))
+    return out
+
+
+def judge(text: str) -> Judged:
+    """The most severe quality whose cue ``text`` holds, praise under a
+    negation counting as weakness; ``stated`` when it holds none."""
+    low = text.lower().replace("’", "'")
+    negated = None
+    for m in _CUES["effective"].finditer(low):
+        if _NEGATORS.search(low[max(0, m.start() - 40) : m.start()]):
+            negated = m.group()
+            break
+    for level in LEVELS:
+        if level == "weak" and negated:
+            return Judged("weak", "not " + negated)
+        m = _CUES[level].search(low)
+        if m:
+            return Judged(level, m.group().strip())
+    return Judged("stated", None)
+
+
+def is_negative(quality: str) -> bool:
+    return quality in ("absent", "weak")

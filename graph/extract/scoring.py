@@ -1,0 +1,196 @@
+"""Score extracted links against hand labels or a curated layer.
+
+The measure is the one ``data/labels/GUIDE.md`` was written for: a gold link
+is **found** when the extractor has a link between bodies of the same two
+types (either direction) citing one of the gold link's paragraphs. Each
+extracted link counts once per paragraph it cites; gold and extracted links
+are matched one to one. From that:
+
+* recall: found gold links / gold links;
+* precision: extracted links that join the same two body types as a gold
+  link citing the same paragraph / extracted links, over the paragraphs the
+  labeller read in full (a link elsewhere is not counted either way: the
+  labels are silent there, which is not a "no"); a finding extracted twice
+  (under two kinds, or cited again in another of the gold link's paragraphs)
+  is not a false link, but counts once for recall;
+* quality agreement: matched pairs with the same quality / matched pairs;
+* kind agreement, the same for the link kind (not a target, reported);
+* bodies: gold link ends (paragraph, body type) the extractor recognised as
+  a body of that type in that paragraph.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.extract.links import Extraction
+
+
+@dataclass(frozen=True)
+class GoldLink:
+    paras: tuple[int, ...]
+    source_type: str
+    kind: str
+    target_type: str
+    quality: str
+    quote: str = ""
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+    quality_agree: int = 0
+    kind_agree: int = 0
+    ends: int = 0
+    ends_found: int = 0
+    misses: list[GoldLink] = field(default_factory=list)
+    false: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
+    disagreements: list[tuple[GoldLink, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def quality(self) -> float:
+        return self.quality_agree / self.found if self.found else 0.0
+
+    @property
+    def kind(self) -> float:
+        return self.kind_agree / self.found if self.found else 0.0
+
+    @property
+    def bodies(self) -> float:
+        return self.ends_found / self.ends if self.ends else 0.0
+
+    def add(self, other: Score) -> None:
+        for name in (
+            "gold",
+            "found",
+            "predicted",
+            "correct",
+            "quality_agree",
+            "kind_agree",
+            "ends",
+            "ends_found",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def load_labels(path: str | Path) -> list[GoldLink]:
+    """The rows of a ``data/labels/<report>.tsv`` file."""
+    out = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            paras = tuple(int(p) for p in row["para"].split(",") if p.strip())
+            out.append(
+                GoldLink(
+                    paras,
+                    row["source_type"].strip(),
+                    row["kind"].strip(),
+                    row["target_type"].strip(),
+                    row["quality"].strip(),
+                    row.get("quote", ""),
+                )
+            )
+    return out
+
+
+def curated_gold(path: str | Path, report_iri: str) -> list[GoldLink]:
+    """The links of a curated layer that cite numbered paragraphs of one report."""
+    import rdflib
+
+    from graph import iri
+    from graph import namespaces as ns
+
+    g = rdflib.Graph().parse(str(path), format="turtle")
+    sg = rdflib.Namespace(ns.SG)
+    prefix = f"{report_iri}/para/"
+    out = []
+    for link in g.subjects(rdflib.RDF.type, sg.Link):
+        paras = sorted(
+            int(str(e)[len(prefix) :])
+            for e in g.objects(link, sg.evidence)
+            if str(e).startswith(prefix)
+        )
+        if not paras:
+            continue
+        s, t = g.value(link, sg.source), g.value(link, sg.target)
+        s_type, t_type = g.value(s, sg.bodyType), g.value(t, sg.bodyType)
+        if s_type is None or t_type is None:
+            continue
+        out.append(
+            GoldLink(
+                tuple(paras),
+                iri.concept_key(str(s_type)),
+                iri.concept_key(str(g.value(link, sg.linkKind))),
+                iri.concept_key(str(t_type)),
+                iri.concept_key(str(g.value(link, sg.quality))),
+            )
+        )
+    return out
+
+
+def score(extraction: Extraction, gold: Iterable[GoldLink], scope: set[int] | None) -> Score:
+    """Match ``extraction``'s links against ``gold``; precision counts only
+    extracted links citing a paragraph in ``scope`` (None: every paragraph)."""
+    gold = list(gold)
+    types = {b.iri: b.body_type for b in extraction.bodies.values()}
+    items = []  # (para, type pair, quality, kind, description)
+    for link in extraction.links:
+        s, t = types.get(link.source, "?"), types.get(link.target, "?")
+        for p in link.paragraphs:
+            items.append((p, frozenset((s, t)), link.quality, link.kind, (s, link.kind, t)))
+    used = [False] * len(items)
+    result = Score(gold=len(gold))
+    for g in gold:
+        pair = frozenset((g.source_type, g.target_type))
+        candidates = [
+            i for i, it in enumerate(items) if not used[i] and it[0] in g.paras and it[1] == pair
+        ]
+        result.ends += 2
+        result.ends_found += sum(
+            1
+            for end in (g.source_type, g.target_type)
+            if any((p, end) in extraction.mentioned for p in g.paras)
+        )
+        if not candidates:
+            result.misses.append(g)
+            continue
+        best = next((i for i in candidates if items[i][2] == g.quality), candidates[0])
+        used[best] = True
+        result.found += 1
+        if items[best][2] == g.quality:
+            result.quality_agree += 1
+        else:
+            result.disagreements.append((g, items[best][2]))
+        if items[best][3] == g.kind:
+            result.kind_agree += 1
+
+    # the same finding extracted twice (two kinds, or a link cited again in
+    # another paragraph the gold link cites) is not a false link
+    def covered(it: tuple) -> bool:
+        return any(
+            it[0] in g.paras and it[1] == frozenset((g.source_type, g.target_type)) for g in gold
+        )
+
+    for i, it in enumerate(items):
+        if scope is not None and it[0] not in scope:
+            continue
+        result.predicted += 1
+        if used[i] or covered(it):
+            result.correct += 1
+        else:
+            s, k, t = it[4]
+            result.false.append((it[0], s, k, t, it[2], ""))
+    return result
