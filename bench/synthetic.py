@@ -20,6 +20,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -175,14 +176,86 @@ def authority_names(n: int) -> list[str]:
     return names[:n]
 
 
+def extraction_quads(
+    report: str,
+    key: str,
+    la: Any,
+    curated: list[tuple[Any, str, Any]],
+    bodies: list[tuple[Any, str]],
+    paras: list[Any],
+    count: int,
+    rng: random.Random,
+) -> list[Any]:
+    """What the link extractor writes for one report (as graph/rdf/extraction.py
+    does): an ``sg:Extraction`` run in the report's extraction graph, ``count``
+    links it generated (half restating a curated link of the report with a
+    quality of their own, half new) and two bodies only the extractor names."""
+    import hashlib
+
+    import pyoxigraph as ox
+
+    N, L = ox.NamedNode, ox.Literal
+    extractor = "sgkg-rules"
+    graph = N(ns.GRAPHS + "extraction/" + report.removeprefix(f"{ns.ID}report/"))
+    run = N(f"{report}/extraction/{extractor}")
+    quads = []
+
+    def add(s: Any, p: str, o: Any) -> None:
+        quads.append(ox.Quad(s, N(p), o, graph))
+
+    add(run, ns.RDF + "type", N(ns.SG + "Extraction"))
+    add(run, ns.RDF + "type", N(ns.PROV + "Activity"))
+    add(run, ns.SG + "extractor", L(extractor))
+    add(run, ns.PROV + "used", N(report))
+    add(run, ns.SG + "authority", la)
+    area = N(iri.area(key))
+    only_extracted = []
+    for n in range(2):
+        b = N(iri.body(key, "voluntary-sector", f"extracted {n}"))
+        add(b, ns.RDF + "type", N(ns.SG + "Body"))
+        add(b, ns.RDF + "type", N(ns.ORG + "FormalOrganization"))
+        add(b, ns.RDFS + "label", L(f"{key} voluntary sector group {n}", language="en"))
+        add(b, ns.SG + "bodyType", N(iri.body_type("voluntary-sector")))
+        add(b, ns.SG + "area", area)
+        add(b, ns.SG + "authority", la)
+        only_extracted.append((b, "voluntary-sector"))
+    everyone = bodies + only_extracted
+    for n in range(count):
+        if n % 2 == 0 and curated:
+            s, kind, t = rng.choice(curated)
+        else:
+            (s, _), (t, _) = rng.sample(everyone, 2)
+            kind = rng.choice(KINDS)
+        quality = rng.choice(QUALITIES)
+        parts = (extractor, report, s.value, kind, t.value, quality)
+        digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+        link = N(f"{ns.ID}link/extracted/{digest}")
+        add(link, ns.RDF + "type", N(ns.SG + "Link"))
+        add(link, ns.SG + "linkKind", N(iri.link_kind(kind)))
+        add(link, ns.SG + "quality", N(iri.link_quality(quality)))
+        add(link, ns.SG + "source", s)
+        add(link, ns.SG + "target", t)
+        add(link, ns.SG + "authority", la)
+        add(link, ns.SG + "evidence", rng.choice(paras))
+        add(link, ns.SG + "quote", L(" ".join(rng.choice(WORDS) for _ in range(8))))
+        add(link, ns.PROV + "wasGeneratedBy", run)
+        add(link, ns.SG + "method", L("rule"))
+    return quads
+
+
 def build(
     path: str | Path,
     authorities: int = 150,
     paragraphs: int = 280,
     seed: int = 7,
     links_per_authority: int = 420,
+    extracted: int = 0,
 ) -> dict[str, int]:
-    """Write the synthetic store at ``path``; returns counts."""
+    """Write the synthetic store at ``path``; returns counts.
+
+    ``extracted`` links per authority are also written as the link extractor
+    writes them (see :func:`extraction_quads`): half restate a curated link of
+    the report (which then wins over them), half are new."""
     import pyoxigraph as ox
 
     from graph.store.embedded import open_store
@@ -196,7 +269,7 @@ def build(
         return N(ns.SG + local)
 
     store = open_store(path)
-    total_links = 0
+    total_links = total_extracted = 0
     for i, name in enumerate(authority_names(authorities)):
         key = iri.authority_key(name)
         published = date(2014, 6, 1) + timedelta(days=7 * i)
@@ -334,20 +407,27 @@ def build(
             if quality != "absent":
                 add(s, N(DIRECT[kind]), t)
             total_links += 1
-        # each report graph, plus the store's materialised union (see graph/store.py)
+        if extracted:
+            curated = [(s, kind, t) for s, kind, t in seen]
+            quads += extraction_quads(
+                report, key, la, curated, bodies, paras, extracted, random.Random(seed + i)
+            )
+            total_extracted += extracted
+        # each report graph, plus the store's materialised union (see graph/store/embedded.py)
         store.ox.bulk_extend(quads + [ox.Quad(q.subject, q.predicate, q.object) for q in quads])
+    # bulk_extend bypasses replace_graph, which bumps the write generation in its
+    # transaction: count the bulk write once, so no cached answer outlives it
+    store.bump_generation()
     store.flush()
-    # bulk_extend bypasses replace_graph: compute the precomputed answers here
-    store.invalidate_views()
-    started = time.perf_counter()
-    store.refresh_views()
     counts = {
         "triples": len(store),
         "authorities": authorities,
         "links": total_links,
-        "views_seconds": round(time.perf_counter() - started, 1),
+        "extracted": total_extracted,
     }
-    store.close()
+    started = time.perf_counter()
+    store.close()  # publishes the snapshot readers open
+    counts["publish_seconds"] = round(time.perf_counter() - started, 1)
     return counts
 
 
@@ -356,13 +436,20 @@ def main() -> None:
     ap.add_argument("path")
     ap.add_argument("--authorities", type=int, default=150)
     ap.add_argument("--paragraphs", type=int, default=280)
+    ap.add_argument(
+        "--extracted",
+        type=int,
+        default=0,
+        help="links per authority also written as the link extractor does (default none)",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
-    counts = build(args.path, args.authorities, args.paragraphs)
+    counts = build(args.path, args.authorities, args.paragraphs, extracted=args.extracted)
     print(
         f"built {args.path}: {counts['triples']:,} triples, {counts['authorities']} authorities, "
-        f"{counts['links']:,} links in {time.perf_counter() - t0:.1f} s "
-        f"({counts['views_seconds']} s of it precomputing whole-store answers)"
+        f"{counts['links']:,} links, {counts['extracted']:,} extracted links "
+        f"in {time.perf_counter() - t0:.1f} s "
+        f"({counts['publish_seconds']} s of it publishing the readers' snapshot)"
     )
 
 
