@@ -934,6 +934,14 @@ def _as_json(result: Any) -> str:
     return json.dumps(asdict(result), indent=1, ensure_ascii=False, default=str)
 
 
+# ---------------------------------------------------------------- changes, compare, matrix
+# (commands comparing inspections and authorities: graph/analysis/changes.py, compare.py)
+
+
+# ---------------------------------------------------------------- serve, publish
+# (the web server and SPARQL endpoint: graph/serve/; remote stores: graph/store/remote.py)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="sgkg")
