@@ -132,8 +132,9 @@ def read_report(path: str | Path) -> tuple[Report, str, str]:
     return parse_report(text, str(p)), sha, fmt
 
 
-def build_report(path: str | Path) -> Built:
-    """Read, check and parse one report and build its graph as N-Triples."""
+def build_report(path: str | Path, extract: bool = True) -> Built:
+    """Read, check and parse one report and build its graph as N-Triples
+    (and, with ``extract``, its partnership links)."""
     from graph import iri
     from graph.extract import extract_report
     from graph.rdf.report import report_graph, report_iri
@@ -142,8 +143,11 @@ def build_report(path: str | Path) -> Built:
     extract_report(report)
     graph = report_graph(report, sha256=sha, source_file=Path(path).name, source_format=fmt)
     r_iri = report_iri(report)
-    nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    x_graph, x_nt, x = extract_partnership(report, r_iri, str(path))
+    nt = graph.ntriples()
+    x_graph, x_nt, links, notes = "", "", 0, []
+    if extract:
+        x_graph, x_nt, x = extract_partnership(report, r_iri, str(path))
+        links, notes = len(x.links), x.notes
     return Built(
         path=str(path),
         report_iri=r_iri,
@@ -158,8 +162,8 @@ def build_report(path: str | Path) -> Built:
         warnings=report.warnings,
         extraction_graph_iri=x_graph,
         extraction_ntriples=x_nt,
-        links=len(x.links),
-        notes=x.notes,
+        links=links,
+        notes=notes,
     )
 
 
@@ -182,10 +186,10 @@ def extract_partnership(report: Report, r_iri: str, name: str) -> tuple[str, str
     return extraction_graph(r_iri), nt, x
 
 
-def _build_or_fail(path: str) -> Built | Failure:
+def _build_or_fail(path: str, extract: bool = True) -> Built | Failure:
     """Worker entry point: never raises for a bad report, returns a Failure."""
     try:
-        return build_report(path)
+        return build_report(path, extract)
     except SgkgError as err:
         return Failure(path, str(err), err.exit_code)
     except Exception as err:  # a bug in the reader must not lose the other files
@@ -212,12 +216,14 @@ def ingest_files(
     *,
     jobs: int = 1,
     on_done: Callable[[str], None] | None = None,
+    extract: bool = True,
 ) -> IngestSummary:
     """Ingest each report into its own named graph.
 
     Bad files are reported in the summary and do not stop the others; a
     bad file is never written. With ``jobs > 1`` parsing runs in that many
-    processes while this process alone writes to the store."""
+    processes while this process alone writes to the store. Without
+    ``extract`` the reports' partnership links are left for ``sgkg extract``."""
     paths = [str(p) for p in paths]
     summary = IngestSummary()
 
@@ -246,7 +252,7 @@ def ingest_files(
 
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            handle(_build_or_fail(path))
+            handle(_build_or_fail(path, extract))
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -254,7 +260,7 @@ def ingest_files(
         # fork would copy the open store handle into the workers; spawn does not
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for result in pool.map(_build_or_fail, paths):
+            for result in pool.map(_build_or_fail, paths, [extract] * len(paths)):
                 handle(result)
     if len(paths) > 1 and summary.ingested:
         store.flush()

@@ -28,9 +28,13 @@ def _tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=2)
-def _index(scheme: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int]:
+def _index(
+    scheme: str,
+) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int, frozenset[str]]:
     """Label token tuples (and their plurals) to concept keys: one table for
-    all-capitals labels, matched as written, one for the rest, lower-cased."""
+    all-capitals labels, matched as written, one for the rest, lower-cased;
+    plus the words a label can start with (as written or lower-cased), so
+    most words are passed over with one set lookup."""
     exact: dict[tuple[str, ...], str] = {}
     folded: dict[tuple[str, ...], str] = {}
     longest = 1
@@ -45,7 +49,8 @@ def _index(scheme: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...
             longest = max(longest, len(words))
             for tail in ("", "s", "es"):
                 table.setdefault((*words[:-1], words[-1] + tail), key)
-    return exact, folded, longest
+    starts = frozenset(k[0] for k in exact) | frozenset(k[0] for k in folded)
+    return exact, folded, longest, starts
 
 
 #: words that make a name another post: a "Deputy Leader" is not the Leader
@@ -57,12 +62,15 @@ def _find(text: str, scheme: str) -> list[str]:
     wins and its words are used up ("Local Safeguarding Children Board" is
     the LSCB, not also a "board"); a name after "deputy", "vice" or
     "assistant" names another post and is skipped."""
-    exact, folded, longest = _index(scheme)
+    exact, folded, longest, starts = _index(scheme)
     words = _tokens(text)
     lowered = [w.lower() for w in words]
     found: set[str] = set()
     i = 0
     while i < len(words):
+        if words[i] not in starts and lowered[i] not in starts:
+            i += 1
+            continue
         for n in range(min(longest, len(words) - i), 0, -1):
             key = exact.get(tuple(words[i : i + n])) or folded.get(tuple(lowered[i : i + n]))
             if key:

@@ -1,4 +1,4 @@
-"""A parsed report (:class:`graph.report_model.Report`) as an rdflib graph.
+"""A parsed report (:class:`graph.reader.model.Report`) as RDF triples.
 
 Every IRI comes from :mod:`graph.iri`, so a report read from its PDF and the
 same report read from text give the same nodes, and the curated layers meet
@@ -18,9 +18,19 @@ from typing import TYPE_CHECKING
 
 from graph import iri
 from graph import namespaces as ns
+from graph.rdf.build import (
+    XSD_DATE,
+    XSD_DECIMAL,
+    XSD_GYEAR,
+    XSD_GYEARMONTH,
+    Literal,
+    Namespace,
+    Triples,
+    U,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
-    import rdflib
+    import pyoxigraph as ox
 
     from graph.reader.model import Report, TextUnit
 
@@ -94,27 +104,22 @@ def report_graph(
     sha256: str | None = None,
     source_file: str | None = None,
     source_format: str | None = None,
-) -> rdflib.Graph:
-    """The graph of one report, ready for ``store.replace_graph``."""
-    from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-
+) -> Triples:
+    """The triples of one report, ready for ``store.replace_graph``."""
     sg = Namespace(ns.SG)
     dct = Namespace(ns.DCTERMS)
     prov = Namespace(ns.PROV)
-    g = Graph()
-    for prefix, base in ns.PREFIXES.items():
-        g.bind(prefix, base)
+    RDF = Namespace(ns.RDF)
+    RDFS = Namespace(ns.RDFS)
+    g = Triples()
 
-    def U(value: str) -> URIRef:
-        return URIRef(value)
-
-    def add_types(node: URIRef, *classes: str) -> None:
+    def add_types(node: ox.NamedNode, *classes: str) -> None:
         for cls in classes:
-            g.add((node, RDF.type, URIRef(cls) if "/" in cls or "#" in cls else sg[cls]))
+            g.add((node, RDF.type, U(cls) if "/" in cls or "#" in cls else sg[cls]))
 
     key = report.authority_key
     R = U(report_iri(report))
-    inspection = U(iri.inspection(str(R)))
+    inspection = U(iri.inspection(R.value))
     la = U(iri.body(key, "local-authority"))
     area = U(iri.area(key))
 
@@ -138,7 +143,7 @@ def report_graph(
     g.add((R, sg.framework, U(iri.framework(report.framework))))
     g.add((R, sg.authority, la))
     if report.published:
-        g.add((R, dct.issued, Literal(report.published.isoformat(), datatype=XSD.date)))
+        g.add((R, dct.issued, Literal(report.published.isoformat(), datatype=XSD_DATE)))
     if sha256:
         g.add((R, sg.sha256, Literal(sha256)))
     if source_file:
@@ -158,9 +163,9 @@ def report_graph(
     g.add((inspection, sg.authority, la))
     g.add((inspection, sg.report, R))
     if report.start:
-        g.add((inspection, sg.startDate, Literal(report.start.isoformat(), datatype=XSD.date)))
+        g.add((inspection, sg.startDate, Literal(report.start.isoformat(), datatype=XSD_DATE)))
     if report.end:
-        g.add((inspection, sg.endDate, Literal(report.end.isoformat(), datatype=XSD.date)))
+        g.add((inspection, sg.endDate, Literal(report.end.isoformat(), datatype=XSD_DATE)))
 
     # -- bodies
     org = _org_classes()
@@ -194,11 +199,11 @@ def report_graph(
         else:
             g.add((lscb, sg.area, area))
 
-    def subject_body(subject: str) -> URIRef:
+    def subject_body(subject: str) -> ox.NamedNode:
         return lscb if subject == "lscb" and lscb is not None else la
 
     # -- judgements, with the judgement table as their evidence
-    table = U(iri.block(str(R), "judgement-table"))
+    table = U(iri.block(R.value, "judgement-table"))
     add_types(table, "Block", "TextUnit")
     g.add((table, sg.blockKind, Literal("judgement-table")))
     g.add((table, sg.text, Literal(report.judgement_table_text)))
@@ -207,7 +212,7 @@ def report_graph(
         (table, RDFS.label, Literal(f"Judgement table, {name} ({report.key_date.year})", lang="en"))
     )
     for j in report.judgements:
-        node = U(iri.judgement(str(R), j.area))
+        node = U(iri.judgement(R.value, j.area))
         add_types(node, "Judgement")
         g.add((node, sg.judgementArea, U(iri.judgement_area(j.area))))
         g.add((node, sg.grade, U(iri.grade(j.grade))))
@@ -218,21 +223,21 @@ def report_graph(
 
     # -- sections
     for s in report.sections:
-        node = U(iri.section(str(R), s.key))
+        node = U(iri.section(R.value, s.key))
         add_types(node, "Section")
         g.add((node, RDFS.label, Literal(s.title, lang="en")))
         g.add((node, sg.order, Literal(s.order)))
         g.add((node, sg.report, R))
         if s.parent:
-            g.add((node, dct.isPartOf, U(iri.section(str(R), s.parent))))
+            g.add((node, dct.isPartOf, U(iri.section(R.value, s.parent))))
         if s.area or s.part == "lscb":
             g.add((node, sg.judgementArea, U(iri.judgement_area(s.area or "lscb"))))
 
     # -- paragraphs and blocks
-    def unit_iri(u: TextUnit) -> URIRef:
+    def unit_iri(u: TextUnit) -> ox.NamedNode:
         if u.kind == "paragraph":
-            return U(iri.paragraph(str(R), u.number))
-        return U(iri.block(str(R), u.kind, u.number))
+            return U(iri.paragraph(R.value, u.number))
+        return U(iri.block(R.value, u.kind, u.number))
 
     sections = {s.key: s for s in report.sections}
     for order, u in enumerate([*report.paragraphs, *report.blocks], start=1):
@@ -247,10 +252,10 @@ def report_graph(
         g.add((node, sg.text, Literal(u.text)))
         g.add((node, sg.report, R))
         if u.section:
-            g.add((node, sg.inSection, U(iri.section(str(R), u.section))))
+            g.add((node, sg.inSection, U(iri.section(R.value, u.section))))
             parent = sections[u.section].parent if u.section in sections else None
             if parent:
-                g.add((node, sg.inSection, U(iri.section(str(R), parent))))
+                g.add((node, sg.inSection, U(iri.section(R.value, parent))))
         if u.area:
             g.add((node, sg.judgementArea, U(iri.judgement_area(u.area))))
         for bt in u.body_types:
@@ -260,14 +265,14 @@ def report_graph(
 
     # -- summary lists
     for lst in report.lists:
-        node = U(iri.summary_list(str(R), lst.kind, lst.subject))
+        node = U(iri.summary_list(R.value, lst.kind, lst.subject))
         body = subject_body(lst.subject)
         add_types(node, "SummaryList")
         who = "the LSCB" if lst.subject == "lscb" else "the local authority"
         g.add(
             (node, RDFS.label, Literal(f"{lst.kind.replace('-', ' ')} ({who}), {name}", lang="en"))
         )
-        g.add((node, sg.listKind, URIRef(ns.LIST_KIND + lst.kind)))
+        g.add((node, sg.listKind, U(ns.LIST_KIND + lst.kind)))
         g.add((node, sg.subject, body))
         g.add((node, sg.report, R))
         for item in lst.items:
@@ -279,7 +284,7 @@ def report_graph(
 
     # -- statistics
     for st in report.statistics:
-        node = U(iri.observation(str(R), st.measure, st.qualifier))
+        node = U(iri.observation(R.value, st.measure, st.qualifier))
         add_types(node, "Observation", ns.PROV + "Entity")
         g.add(
             (
@@ -289,21 +294,21 @@ def report_graph(
             )
         )
         g.add((node, sg.measure, U(iri.measure(st.measure))))
-        g.add((node, sg.value, Literal(st.value, datatype=XSD.decimal)))
+        g.add((node, sg.value, Literal(st.value, datatype=XSD_DECIMAL)))
         g.add((node, sg.unit, Literal(st.unit)))
         g.add((node, sg.authority, la))
         g.add((node, sg.report, R))
         g.add((node, sg.evidence, unit_iri(st.evidence)))
         if st.ref_date:
-            g.add((node, sg.refDate, Literal(st.ref_date.isoformat(), datatype=XSD.date)))
+            g.add((node, sg.refDate, Literal(st.ref_date.isoformat(), datatype=XSD_DATE)))
         if st.ref_period:
             g.add((node, sg.refPeriod, Literal(st.ref_period)))
         if st.previous_value is not None:
-            g.add((node, sg.previousValue, Literal(st.previous_value, datatype=XSD.decimal)))
+            g.add((node, sg.previousValue, Literal(st.previous_value, datatype=XSD_DECIMAL)))
         if st.previous_date:
-            g.add((node, sg.previousDate, Literal(st.previous_date.isoformat(), datatype=XSD.date)))
+            g.add((node, sg.previousDate, Literal(st.previous_date.isoformat(), datatype=XSD_DATE)))
         if st.national_average is not None:
-            g.add((node, sg.nationalAverage, Literal(st.national_average, datatype=XSD.decimal)))
+            g.add((node, sg.nationalAverage, Literal(st.national_average, datatype=XSD_DECIMAL)))
 
     # -- previous inspections
     seen: set[str] = set()
@@ -315,7 +320,7 @@ def report_graph(
             key_what = f"{iri.slug(what)}-{n}"
             n += 1
         seen.add(key_what)
-        node = U(iri.previous_inspection(str(R), key_what))
+        node = U(iri.previous_inspection(R.value, key_what))
         add_types(node, "PreviousInspection")
         g.add((node, RDFS.label, Literal(f"Previous inspection of {what}", lang="en")))
         g.add((node, sg.inspectedService, Literal(what)))
@@ -325,7 +330,7 @@ def report_graph(
         if pi.grade:
             g.add((node, sg.previousGrade, U(iri.grade(pi.grade))))
         if pi.when:
-            datatype = XSD.gYearMonth if "-" in pi.when else XSD.gYear
+            datatype = XSD_GYEARMONTH if "-" in pi.when else XSD_GYEAR
             g.add((node, sg.previousDate, Literal(pi.when, datatype=datatype)))
             if pi.published:
                 g.add((node, RDFS.comment, Literal("the report gives the month of publication")))
