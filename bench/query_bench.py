@@ -39,7 +39,7 @@ What is timed, per case:
   printing), with the answer in the cache (median of ``--fresh`` runs), and as
   the first ask after a write (``--fresh-after-write`` rounds).
 
-Then the cost of :func:`graph.queries.cache.warm` after a write (what a batch
+Then the cost of :func:`graph.queries.catalog.warm_cache` after a write (what a batch
 writer may spend before it ends), and with ``--ingest N``: ``sgkg ingest`` of
 the seed report into an empty store and into a copy of the synthetic store
 (median of N, wall time, the process as a user runs it), and the same with the
@@ -339,7 +339,7 @@ def _say(*parts: object) -> None:
 
 def bench_store(path: Path, authority: str, opts: argparse.Namespace) -> tuple[dict, list[Timing]]:
     """Facts about the store and the timing of every case."""
-    from graph.queries import cache
+    from graph.queries import catalog
     from graph.store.embedded import open_store
 
     only = set(opts.only or [])
@@ -403,7 +403,7 @@ def bench_store(path: Path, authority: str, opts: argparse.Namespace) -> tuple[d
     for r in range(opts.warm_rounds):
         touch(path, 200 + r)
         with open_store(path) as store:
-            count, wall, _ = timed(lambda store=store: cache.warm(store))
+            count, wall, _ = timed(lambda store=store: catalog.warm_cache(store))
             warm_s.append(wall)
         facts["warmed"] = count
     facts["warm_s"] = warm_s
@@ -540,7 +540,7 @@ def main() -> None:
     ap.add_argument("--after-write", type=int, default=3, help="rounds of first asks after a write")
     ap.add_argument("--fresh", type=int, default=3, help="fresh processes per case (cache filled)")
     ap.add_argument("--fresh-after-write", type=int, default=1, help="rounds of fresh first asks")
-    ap.add_argument("--warm-rounds", type=int, default=1, help="times cache.warm is timed")
+    ap.add_argument("--warm-rounds", type=int, default=1, help="times catalog.warm_cache is timed")
     ap.add_argument("--ingest", type=int, default=0, help="time `sgkg ingest` of the seed N times")
     ap.add_argument("--old-tree", type=Path, help="an older checkout to compare ingest with")
     ap.add_argument("--old-synthetic", type=Path, help="the synthetic store the old checkout built")
@@ -583,7 +583,7 @@ def main() -> None:
         parts += [table(head, timings, targets, opts), ""]
         warm = ", ".join(f"{s:.1f} s" for s in facts["warm_s"])
         parts += [
-            f"`cache.warm` after a write (the {facts.get('warmed', 0)} parameterless or "
+            f"`catalog.warm_cache` after a write (the {facts.get('warmed', 0)} parameterless or "
             f"optional-parameter queries, whole-store answers computed and kept): {warm}.",
             "",
         ]

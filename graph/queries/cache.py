@@ -92,20 +92,5 @@ def status(store: GraphStore) -> dict[str, int]:
     return {"generation": store.generation(), "answers": kept}
 
 
-def warm(store: GraphStore) -> int:
-    """Compute and keep the whole-store answer of every shipped named query
-    that needs no parameter (what a batch writer may do before it ends).
-    Returns how many answers were computed."""
-    from graph.queries.catalog import list_queries, run_named_query
-
-    done = 0
-    for query in list_queries():
-        if any(not p.optional for p in query.params):
-            continue
-        run_named_query(store, query.name)
-        done += 1
-    return done
-
-
 def _term_text(value: Any) -> str:
     return str(value)

@@ -544,3 +544,16 @@ def select_named_bound(store: Any, name: str, bindings: dict[str, Any]) -> list[
     for library callers such as :mod:`graph.show` that hold IRIs, not names."""
     query = load_query(name)
     return store.select(query.text, bindings)
+
+
+def warm_cache(store: GraphStore) -> int:
+    """Compute and keep the whole-store answer of every shipped named query
+    that needs no parameter (what a batch writer may do before it ends).
+    Returns how many answers were computed."""
+    done = 0
+    for query in list_queries():
+        if any(not p.optional for p in query.params):
+            continue
+        run_named_query(store, query.name)
+        done += 1
+    return done

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from graph import namespaces as ns
 from graph.errors import QueryError, StoreError, StoreLockedError, StoreMissingError
 from graph.store.guard import refuse_service
+from graph.store.layout import _BUMP_GENERATION, _GENERATION, SNAPSHOTS, current_snapshot
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph as ox
@@ -61,7 +62,6 @@ def _ontology_digest(files: list[Path]) -> str:
 
 
 #: sgkg's own folders inside the store directory (RocksDB ignores them)
-SNAPSHOTS = "sgkg-snapshots"
 CACHE = "sgkg-cache"
 #: snapshots superseded longer ago than this are removed by the next writer
 #: (a reader opened on one keeps working; long-lived readers reopen on change)
@@ -437,17 +437,6 @@ class GraphStore:
         self.close()
 
 
-def current_snapshot(path: Path) -> Path | None:
-    """The snapshot readers should open, or None when no writer published one."""
-    pointer = path / SNAPSHOTS / "CURRENT"
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    snap = path / SNAPSHOTS / name
-    return snap if name and (snap / "CURRENT").is_file() else None
-
-
 def _open_read_only(folder: Path) -> Any:
     """``Store.read_only`` with a few retries: a store without a snapshot can
     be met mid-write (RocksDB then reports its MANIFEST as corrupt)."""
@@ -520,16 +509,6 @@ def _term(value: Any) -> Any:
     if isinstance(value, bool | int | float):
         return ox.Literal(value)
     raise TypeError(f"cannot bind {value!r}")
-
-
-_GENERATION = ns.SG + "generation"
-#: SPARQL that adds one to the store's write generation (kept in the catalog graph)
-_BUMP_GENERATION = (
-    f"DELETE {{ GRAPH <{ns.CATALOG_GRAPH}> {{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?n }} }} "
-    f"INSERT {{ GRAPH <{ns.CATALOG_GRAPH}> {{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?next }} }} "
-    f"WHERE {{ OPTIONAL {{ GRAPH <{ns.CATALOG_GRAPH}> "
-    f"{{ <{ns.CATALOG_GRAPH}> <{_GENERATION}> ?n }} }} BIND(COALESCE(?n, 0) + 1 AS ?next) }}"
-)
 
 
 def _retract_from_union(g: Any, cat: Any) -> str:

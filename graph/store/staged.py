@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph import namespaces as ns
 from graph.errors import StoreError
+from graph.store.layout import _BUMP_GENERATION, current_snapshot
 
 if TYPE_CHECKING:  # pragma: no cover
     from graph.store.embedded import GraphStore
@@ -107,8 +108,6 @@ def write_graphs(
     (a graph no input fills is left empty), and remove the graphs of
     ``remove``, all as one write. The input files are moved into the store
     (they must not be used afterwards). Returns the triples of each graph."""
-    from graph.store.embedded import current_snapshot
-
     store._require_writable()
     inputs = list(inputs)
     folder = staging_dir(store)
@@ -241,8 +240,6 @@ def _apply(store: GraphStore, journal: Journal) -> dict[str, int]:
     applied = ox.Literal(journal.id)
     parts.append(f"DELETE WHERE {{ GRAPH {cat} {{ {cat} <{_APPLIED}> ?w }} }}")
     parts.append(f"INSERT DATA {{ GRAPH {cat} {{ {cat} <{_APPLIED}> {applied} }} }}")
-    from graph.store.embedded import _BUMP_GENERATION
-
     # the one transaction that makes the write count: catalog, applied mark, generation
     parts.append(_BUMP_GENERATION)
     oxs.update(" ;\n".join(parts))
