@@ -38,14 +38,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from graph import namespaces as ns
 from graph.errors import StoreError
 from graph.store.layout import _BUMP_GENERATION, current_snapshot
 
-if TYPE_CHECKING:  # pragma: no cover
-    from graph.store.embedded import GraphStore
+
+class GraphStore(Protocol):
+    """What a staged write needs of the store (:class:`graph.store.embedded.GraphStore`
+    is one); spelled here so this module sits below the store, not beside it."""
+
+    path: Path
+    ox: Any
+    _unfinished: Any
+    _wrote: bool
+
+    def _require_writable(self) -> None: ...
+
+    def publish_snapshot(self) -> Path: ...
+
 
 #: sgkg's folder of staged writes inside the store directory (RocksDB ignores it)
 STAGING = "sgkg-staging"
