@@ -12,23 +12,20 @@ the development reports (``DEV``) and the curated Bournemouth 2014 layer; the
 held-out reports (``HELD_OUT``) were read by the extractor once, at the end.
 
 Each report is read from its PDF (``--pdf-dir``, default
-``../shared/corpus/pdf``) by the project's reader. A report the reader refuses
-today (the stand-alone LSCB review, 2021+ ILACS) is read from the corpus text
-rendering (``--text-dir``) by a minimal numbered-paragraph splitter, and the
-table says so.
+``../shared/corpus/pdf``) by the project's reader, as ``sgkg ingest`` reads it
+(the reader reads the stand-alone LSCB review and the 2021+ ILACS templates,
+so no report needs a fallback splitter).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,16 +48,6 @@ FULL_READ = {
     "darlington-2022-ilacs": [(1, 52)],
     "bournemouth-2014 (curated)": [(1, 123)],
 }
-#: what the fallback splitter needs for reports the reader refuses today
-FALLBACK = {
-    "surrey-2015-lscb-review": ("Surrey County Council", "lscb-review", date(2015, 8, 3)),
-    "bournemouth-christchurch-and-poole-2022-ilacs": (
-        "Bournemouth, Christchurch and Poole",
-        "ilacs",
-        date(2022, 2, 11),
-    ),
-    "darlington-2022-ilacs": ("Darlington", "ilacs", date(2022, 12, 2)),
-}
 
 
 def table(headers: list[str], rows: list[list[object]]) -> str:
@@ -73,53 +60,13 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def fallback_report(report_id: str, text_dir: Path) -> object:
-    """Numbered paragraphs of the corpus text rendering, as a minimal Report."""
-    from graph import iri
-    from graph.reader.model import Report, TextUnit
-
-    name, framework, published = FALLBACK[report_id]
-    text = (text_dir / f"{report_id}.txt").read_text(encoding="utf-8")
-    paragraphs: list[TextUnit] = []
-    current: list[str] | None = None
-    number = 0
-    for line in text.splitlines():
-        m = re.match(r"^\s{0,4}(\d{1,3})\.\s+(\S.*)$", line)
-        if m and int(m.group(1)) == number + 1:
-            if current is not None:
-                paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
-            number = int(m.group(1))
-            current = [m.group(2).strip()]
-        elif current is not None:
-            if not line.strip():
-                if current and current[-1] != "":
-                    current.append("")
-                continue
-            if re.match(r"^[A-Z][^.]{0,80}$", line.strip()) and current[-1] == "":
-                paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
-                current = None  # a heading ends the paragraph
-                continue
-            current.append(line.strip())
-    if current is not None:
-        paragraphs.append(TextUnit("paragraph", number, " ".join(current)))
-    for p in paragraphs:
-        p.text = " ".join(p.text.split())
-        if framework == "lscb-review":
-            p.part = "lscb"
-    return Report(
-        name, iri.authority_key(name), framework, published, None, None, [], "", [], paragraphs
-    )
-
-
-def read(report_id: str, pdf_dir: Path, text_dir: Path) -> tuple[object, str]:
-    from graph.errors import ReportError
+def read(report_id: str, pdf_dir: Path) -> object:
+    """A corpus report read from its PDF by the project's reader (every
+    labelled report's template is read today: no fallback)."""
     from graph.ingest import read_report
 
-    try:
-        report, _, _ = read_report(pdf_dir / f"{report_id}.pdf")
-        return report, "reader (PDF)"
-    except ReportError:
-        return fallback_report(report_id, text_dir), "fallback splitter (reader refuses it today)"
+    report, _, _ = read_report(pdf_dir / f"{report_id}.pdf")
+    return report
 
 
 def scope_of(report_id: str) -> set[int]:
@@ -152,7 +99,7 @@ def score_all(args: argparse.Namespace) -> tuple[str, dict[str, object]]:
                 )
             )
         for rid in ids:
-            report, how = read(rid, args.pdf_dir, args.text_dir)
+            report, how = read(rid, args.pdf_dir), "reader (PDF)"
             runs.append((rid, report, how, load_labels(LABELS / f"{rid}.tsv")))
         for rid, report, how, gold in runs:
             x = extract_links(report)
@@ -380,7 +327,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("what", choices=["score", "timing", "deps", "all"])
     ap.add_argument("--pdf-dir", type=Path, default=CORPUS / "pdf")
-    ap.add_argument("--text-dir", type=Path, default=CORPUS / "text")
     ap.add_argument("--held-out", action="store_true", help="score the held-out reports too")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     ap.add_argument("--out", type=Path, help="write the results (Markdown) here")

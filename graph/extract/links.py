@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "1.0"
+VERSION = "1.1"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -106,7 +106,8 @@ TRIGGERS: list[Trigger] = [
     _t(
         r"\brepresent(?:ed|ation)\b|\battend(?:s|ed|ing|ance)?\b|\bsits? on\b|\bsat on\b"
         r"|\bmembers? of\b|\bmembership\b|\bboard members\b|\bis an? (?:\w+\s+){0,3}partner\b"
-        r"|\bare engaged\b|\bis engaged\b",
+        r"|\bare engaged\b|\bis engaged\b|\brole on\b|\bserves? on\b"
+        r"|\b(?:engagement|participation) in\b",
         "member-of",
         "member",
         "member-of/implicit",
@@ -238,6 +239,24 @@ _AGENCIES = {
     "public-health",
 }
 _TOPIC_BEFORE = re.compile(r"\b(?:on|about|regarding|around|into)\s+(?:the\s+)?$", re.I)
+#: words after which every body the clause names is what a link is about, not a party:
+#: "challenge to the local authority about the quality of work with ... early help"
+_TOPIC_AFTER = re.compile(r"\b(?:about|regarding|concerning)\b", re.I)
+#: "commissioned an evaluation of the work at the front door": the body is the
+#: subject matter of a piece of work, not a party (except to scrutiny)
+_WORK_OF = re.compile(
+    r"\b(?:evaluation|review|audit|assessment|analysis|research|report|evaluations|reviews)"
+    r"\s+(?:of|into)\s+(?:the\s+)?(?:(?:work|practice|quality|effectiveness|impact)\s+"
+    r"(?:of|at|in)\s+(?:the\s+)?)?[‘'\"]?$",
+    re.I,
+)
+#: an "attend" with an object that is not a board ("attend the briefing sessions",
+#: "attend good schools", "attend CPCs") is no membership of the section's board
+_ATTEND = re.compile(r"(?i)^attend")
+_ATTEND_BARE = re.compile(
+    r"(?i)^\W*(?:$|[,.;)]|(?:and|but|regularly|well|consistently|fully|is|are|was|were|has"
+    r"|have|by|from|rates?|at (?:the )?(?:board|meetings?|lscb|partnership))\b)"
+)
 #: sections whose paragraphs ask for a link to be improved: the link is weak as found
 _IMPROVEMENT_SECTION = re.compile(
     r"areas?-for-improvement|recommendations|priority|what-needs-to-improve|need-to-improve"
@@ -256,6 +275,7 @@ class Body:
     area: str  # the area key it is minted under (a joint body's own area)
     names: list[str] = field(default_factory=list)  # as printed, first seen first
     paragraphs: list[int] = field(default_factory=list)
+    own: bool = True  # False: a body of another area (a neighbouring council or its board)
 
 
 @dataclass
@@ -312,12 +332,38 @@ class _Resolver:
         self.council = authority_name
         self.short = short_name(authority_name)
         self.types = body_types()
+        self.served: set[str] = set()  # joint bodies whose "serves" links are written
 
-    def body(self, body_type: str, name: str | None, printed: str, para: int) -> Body:
+    def served_by(self, body_type: str) -> list[str]:
+        """The authorities the joint body of ``body_type`` of this area serves."""
+        area = iri.joint_area(self.area, body_type)
+        return sorted(
+            a for (a, t), (j, _) in iri._joint_bodies().items() if t == body_type and j == area
+        )
+
+    def body(
+        self,
+        body_type: str,
+        name: str | None,
+        printed: str,
+        para: int,
+        other: tuple[str, str] | None = None,
+    ) -> Body:
+        """``other``: (area key, place as printed) of a body of another area
+        ("the Borough of Poole", "the Boards in Leicestershire and Rutland")."""
         if body_type not in self.types:
             body_type = "unit"
         area = self.area
-        if body_type in NAMED_TYPES and name:
+        if other is not None:
+            key, place = other
+            uri = iri.body(key, body_type)
+            area = iri.joint_area(key, body_type) or key
+            label = iri.joint_label(key, body_type) or (
+                place
+                if body_type == "local-authority"
+                else f"{place} {self.types[body_type].label}"
+            )
+        elif body_type in NAMED_TYPES and name:
             uri = iri.body(self.area, body_type, name)
             label = name[:1].upper() + name[1:]
         else:
@@ -330,7 +376,7 @@ class _Resolver:
                 label = self.council  # as the reader labels the council
         found = self.x.bodies.get(uri)
         if found is None:
-            found = self.x.bodies[uri] = Body(uri, body_type, label, area)
+            found = self.x.bodies[uri] = Body(uri, body_type, label, area, own=other is None)
         printed = " ".join(printed.split())
         if printed and printed not in found.names:
             found.names.append(printed)
@@ -401,6 +447,74 @@ def _resolve_context(
     return out
 
 
+_PLACE = r"[A-Z][\w’'-]+(?:\s+(?:upon|on|and)\s+[A-Z][\w’'-]+|\s+[A-Z][\w’'-]+){0,2}"
+#: other councils and boards the sentence names by place: "the Borough of Poole",
+#: "the Boards in Leicestershire and Rutland", "Dorset County Council"
+_OTHER_AREA = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:(?:Royal|London)\s+)?Borough of\s+(?P<la>{_PLACE})"
+    rf"|\b(?:[Tt]he\s+)?(?:[Bb]oards|LSCBs)\s+(?:in|of|for)\s+(?P<boards>{_PLACE}"
+    rf"(?:(?:,\s*|\s+and\s+){_PLACE})*)"
+)
+_PLACE_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s+){1,3})$")
+
+
+def _place_key(place: str, own_name: str) -> str | None:
+    """The area key of a place the register knows that is not the report's own."""
+    from graph.authorities import load_register
+
+    place = place.strip()
+    if not place or place.lower() in own_name.lower():
+        return None
+    known = load_register().resolve(place)
+    return getattr(known, "key", None) if known is not None else None
+
+
+def _other_area_mentions(
+    sentence: str, mentions: list[Mention], own_name: str
+) -> tuple[list[Mention], dict[int, tuple[str, str]]]:
+    """Mentions of other areas' councils and boards added to ``mentions``, and
+    for each mention (by start) the (area key, place) of another area it names."""
+    other: dict[int, tuple[str, str]] = {}
+    added: list[Mention] = []
+    for m in mentions:
+        if m.body_type in ("local-authority", "lscb") and not m.contextual:
+            before = _PLACE_BEFORE.search(sentence[: m.start])
+            if before and not re.search(r"(?i)\bthe\s*$", sentence[: m.start]):
+                words = before.group(1).split()
+                while words and words[0] in ("The", "A", "An", "With", "And", "Of"):
+                    words = words[1:]
+                place = " ".join(words)
+                key = _place_key(place, own_name)
+                if key:
+                    other[m.start] = (key, place)
+    for m in _OTHER_AREA.finditer(sentence):
+        if any(x.start < m.end() and m.start() < x.end for x in mentions):
+            # "the Board" inside "the Boards in ..." gives way to the places
+            mentions = [x for x in mentions if not (x.start < m.end() and m.start() < x.end)]
+        if m.group("la"):
+            key = _place_key(m.group("la"), own_name)
+            if key:
+                mm = Mention(m.start(), m.end(), m.group(), "local-authority")
+                added.append(mm)
+                other[mm.start] = (key, m.group("la"))
+            continue
+        text = m.group("boards")
+        base = m.start("boards")
+        for pm in re.finditer(_PLACE, text):
+            place = re.sub(r"\s+and\s*$", "", pm.group())
+            for part in (
+                re.split(r"\s+and\s+", place) if _place_key(place, own_name) is None else [place]
+            ):
+                key = _place_key(part, own_name)
+                if key:
+                    start = base + pm.start() + pm.group().find(part)
+                    mm = Mention(start, start + len(part), part, "lscb")
+                    added.append(mm)
+                    other[mm.start] = (key, part)
+    out = sorted([*mentions, *added], key=lambda x: x.start)
+    return out, other
+
+
 def _name_of(found: _Found) -> str | None:
     return clean_name(found.mention.text) if found.body.body_type in NAMED_TYPES else None
 
@@ -448,6 +562,7 @@ def extract_links(report: Report, report_iri: str | None = None) -> Extraction:
         topic: Body | None = None
         first_sentence = True
         previous_verdict: Judged | None = None
+        pending: list[Link] = []  # the links of the sentence before, until its verdict is known
         # the council's side of a link left implied is named as the paragraph names it
         council = (
             "childrens-services"
@@ -468,12 +583,19 @@ def extract_links(report: Report, report_iri: str | None = None) -> Extraction:
                     and any(a < m.end and m.start < b and t.mode != "account" for a, b, t in trig)
                 )
             ]
+            raw, elsewhere = _other_area_mentions(sentence, raw, report.authority_name)
             resolved = _resolve_context(
                 raw, board_context=board_context, last_board=last_board, named_lscb=named_lscb
             )
             found: list[_Found] = []
             for m, body_type, name in resolved:
-                body = resolver.body(body_type, name, m.text, unit.number)
+                body = resolver.body(
+                    body_type,
+                    name,
+                    m.text,
+                    unit.number,
+                    elsewhere.get(m.start) if not m.contextual else None,
+                )
                 found.append(_Found(m, body))
                 x.mentioned.add((unit.number, body.body_type))
             for f in found:
@@ -489,24 +611,35 @@ def extract_links(report: Report, report_iri: str | None = None) -> Extraction:
             improvement = bool(_IMPROVEMENT_SECTION.search(unit.section or ""))
             inherit = previous_verdict if _FOR_EXAMPLE.match(sentence) else None
             previous_verdict = judge(sentence)
-            for link in _links_of_sentence(sentence, found, trig, default, board):
-                if inherit is not None and link.quality == "stated":
+            sentence_links = _links_of_sentence(sentence, found, trig, default, board)
+            sentence_links += _named_links(sentence, found, sentence_links, resolver, unit.number)
+            # "... a joint board with Poole. These arrangements are effective ...": a verdict
+            # on the links the sentence before stated without judging them
+            if pending and _ANAPHORIC_SENTENCE.match(sentence):
+                first = clauses(sentence)
+                after_verdict = judge(sentence[: first[0].end] if first else sentence)
+                if after_verdict.quality != "stated":
+                    for link in pending:
+                        if link.quality == "stated" and link.kind not in _STRUCTURAL:
+                            link.quality, link.cue = after_verdict.quality, after_verdict.cue
+            _merge(merged, pending)
+            pending = []
+            for link in sentence_links:
+                if link.kind in _STRUCTURAL:
+                    link.quality, link.cue = "stated", None
+                if (
+                    inherit is not None
+                    and link.quality == "stated"
+                    and link.kind not in _STRUCTURAL
+                ):
                     link.quality, link.cue = inherit.quality, inherit.cue
                 if improvement:
                     link.quality, link.cue = "weak", "area for improvement"
                     link.confidence = min(link.confidence, 0.5)
-                k = (link.source, link.kind, link.target, link.quality)
                 link.paragraphs = [unit.number]
                 link.quotes = [sentence.strip()]
-                if k in merged:
-                    old = merged[k]
-                    if unit.number not in old.paragraphs:
-                        old.paragraphs.append(unit.number)
-                    if link.quotes[0] not in old.quotes:
-                        old.quotes.append(link.quotes[0])
-                    old.confidence = max(old.confidence, link.confidence)
-                else:
-                    merged[k] = link
+                pending.append(link)
+        _merge(merged, pending)
     x.links = list(merged.values())
     # a body the sentence left implied but a link names was recognised there too
     types = {b.iri: b.body_type for b in x.bodies.values()}
@@ -528,6 +661,31 @@ def extract_links(report: Report, report_iri: str | None = None) -> Extraction:
 
 
 _PARTNER_TYPES = {"local-authority", "police", "ccg", "icb"}
+#: links that say where a body sits, never judged: "stated"
+_STRUCTURAL = {"part-of", "post-in", "serves"}
+_ANAPHORIC_SENTENCE = re.compile(
+    r"^\W*(?:these|this|the|such|both) (?:joint )?(?:arrangements?|links?|relationships?"
+    r"|partnerships?|protocols?|working|meetings?)\b",
+    re.I,
+)
+
+
+def _merge(merged: dict[tuple[str, str, str, str], Link], links: list[Link]) -> None:
+    """Add ``links`` to ``merged``: one link per (source, kind, target, quality),
+    with every paragraph and quote that states it."""
+    for link in links:
+        k = (link.source, link.kind, link.target, link.quality)
+        old = merged.get(k)
+        if old is None:
+            merged[k] = link
+            continue
+        for p in link.paragraphs:
+            if p not in old.paragraphs:
+                old.paragraphs.append(p)
+        for q in link.quotes:
+            if q not in old.quotes:
+                old.quotes.append(q)
+        old.confidence = max(old.confidence, link.confidence)
 
 
 def _add_partnership(report: Report, x: Extraction, resolver: _Resolver, era_2019: bool) -> None:
@@ -544,6 +702,48 @@ def _add_partnership(report: Report, x: Extraction, resolver: _Resolver, era_201
     day = report.key_date
     health = "icb" if (day.year, day.month) >= (2022, 7) and "icb" in resolver.types else "ccg"
     resolver.body(health, None, "", para)
+
+
+#: a joint body named as such: "a joint local safeguarding children board", "Pan-Dorset"
+_JOINT_WORDS = re.compile(
+    r"(?i)\bjoint\b|\bpan-|\btri-?borough\b|\bshared\b|\bacross (?:both|the (?:two|three))\b"
+)
+
+
+def _named_links(
+    sentence: str, found: list[_Found], have: list[Link], resolver: _Resolver, para: int
+) -> list[Link]:
+    """Links a name states by itself, with no verb: "the Chair of the Board" chairs
+    the board; a joint body named as joint ("the Pan-Dorset Child Death Overview
+    Panel") serves each authority it serves (``data/joint-bodies.tsv``), said once
+    per report."""
+    out: list[Link] = []
+    pairs = {frozenset((k.source, k.target)) for k in have}
+    for f in found:
+        b = f.body
+        if b.body_type == "lscb-chair" and re.search(
+            r"(?i)\bchair of the\b.*\b(?:board|lscb)\b", f.mention.text
+        ):
+            board = resolver.body("lscb", None, "", para)
+            if frozenset((b.iri, board.iri)) not in pairs:
+                out.append(Link(b.iri, "chairs", board.iri, "stated", [], [], "chairs/named", 0.6))
+        if b.own and b.area != resolver.area and b.iri not in resolver.served:
+            label = iri.joint_label(resolver.area, b.body_type) or ""
+            place = label.split(" ")[0] if label else ""
+            if _JOINT_WORDS.search(sentence) or (
+                place and f"{place} and " in sentence[max(0, f.mention.start - 40) : f.mention.end]
+            ):
+                resolver.served.add(b.iri)
+                for authority in resolver.served_by(b.body_type):
+                    la = resolver.body(
+                        "local-authority",
+                        None,
+                        "",
+                        para,
+                        None if authority == resolver.area else (authority, authority.title()),
+                    )
+                    out.append(Link(b.iri, "serves", la.iri, "stated", [], [], "serves/joint", 0.6))
+    return out
 
 
 def _subjects(sentence: str, before: list[_Found], t_start: int) -> list[_Found]:
@@ -598,12 +798,36 @@ def _links_of_sentence(
         prev_end = max([c.start] + [b for a, b, _ in trig[:n] if a >= c.start])
         before = [f for f in found if prev_end <= f.mention.start < t_start]
         after = [f for f in found if t_end <= f.mention.start < min(c.end, max(next_start, t_end))]
+        with_first = False
         if not after:
             after = [f for f in found if t_end <= f.mention.start < c.end]
+            # "Strategy discussions are held promptly with the police": a noun trigger's
+            # other party follows a later "with"
+            withs = [
+                f
+                for f in after
+                if re.search(r"\bwith\s+(?:the\s+|all\s+|other\s+)?$", sentence[: f.mention.start])
+            ]
+            with_first = bool(withs) and bool(
+                _VERB.search(sentence[t_end : withs[0].mention.start])
+            )
+            if with_first:
+                after = withs
         # "a plan on early help", "reports about the service": a topic, not a party
-        after = [f for f in after if not _TOPIC_BEFORE.search(sentence[: f.mention.start])]
+        # scrutiny "about the quality of work by the police" scrutinises the police,
+        # unless the scrutinised party was named before the topic
+        topic_ok = t.kind != "scrutinises" or (
+            bool(after) and not _TOPIC_AFTER.search(sentence[t_end : after[0].mention.start])
+        )
+        after = [
+            f
+            for f in after
+            if not _TOPIC_BEFORE.search(sentence[: f.mention.start])
+            and not (topic_ok and _TOPIC_AFTER.search(sentence[t_end : f.mention.start]))
+            and not (t.kind != "scrutinises" and _WORK_OF.search(sentence[: f.mention.start]))
+        ]
         # the parties of a trigger are the list right after it: a verb ends the list
-        kept, edge = [], t_end
+        kept, edge = [], (after[0].mention.start if after and with_first else t_end)
         for f in after:
             if _VERB.search(sentence[edge : f.mention.start]):
                 break
@@ -618,7 +842,12 @@ def _links_of_sentence(
             before
             and n
             and trig[n - 1][0] >= c.start
-            and (_VERB.search(gap) or re.search(r",?\s+and\s+\w+s\b", gap))
+            and (
+                _VERB.search(gap)
+                or re.search(r",?\s+and\s+\w+s\b", gap)
+                # "... a member of the LSCB and, with her team, works with ...": a second verb
+                or re.match(r"^\s*,?\s*and\s*,", gap)
+            )
         ):
             # "The Chair meets the Mayor and has meetings with ...": the bodies after the
             # first verb are its objects; the subject is the clause's
@@ -699,7 +928,16 @@ def _links_of_sentence(
                 or [f.body for f in subjects if f.body.body_type not in BOARD_TYPES]
             )
             conf = 0.6
-            if not boards and default is not None:
+            bare_attend = not _ATTEND.match(sentence[t_start:t_end]) or _ATTEND_BARE.match(
+                sentence[t_end : c.end]
+            )
+            # a membership needs a board: the clause's, else the section's own board
+            if (
+                not boards
+                and default is not None
+                and default.body_type in BOARD_TYPES
+                and bare_attend
+            ):
                 boards = [default]
                 conf = 0.5
             if not members and len(boards) > 1:
@@ -718,6 +956,26 @@ def _links_of_sentence(
                 src, tgt = tgt, src
             per_clause.setdefault(ci, []).append(
                 Link(src.iri, k, tgt.iri, "stated", [], [], t.rule, conf)
+            )
+    # "the Chief Executive of Bournemouth Borough Council": a post in the council;
+    # "the early help arrangements within Children's Services": a service in it
+    for a, b in itertools.pairwise(found):
+        gap = sentence[a.mention.end : b.mention.start]
+        if (
+            b.body.body_type in ("local-authority", "childrens-services")
+            and a.body.own
+            and b.body.own
+            and a.body.body_type not in BOARD_TYPES | _AGENCIES | {"local-authority"}
+            and a.body.body_type != b.body.body_type
+            and re.fullmatch(
+                r"\s+(?:(?:[\w-]+\s+){0,2}(?:within|in)|of|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,3}",
+                gap,
+            )
+            and (a.body.body_type in _POSTS or not re.match(r"\s+of\b", gap))
+        ):
+            kind = "post-in" if a.body.body_type in _POSTS else "part-of"
+            per_clause.setdefault(clause_of(a.mention.start), []).append(
+                Link(a.body.iri, kind, b.body.iri, "stated", [], [], f"{kind}/of-within", 0.6)
             )
     # "the local authority's children in care councils", "the council's chief executive"
     for a, b in itertools.pairwise(found):
@@ -754,7 +1012,8 @@ def _links_of_sentence(
     for ci in sorted(per_clause):
         c = parts[ci]
         verdict = judge(sentence[c.start : c.end])
-        for link in per_clause[ci]:
+        # a specific kind ("involved in chairing") wins over working together
+        for link in sorted(per_clause[ci], key=lambda k: k.kind == "works-with"):
             pair = frozenset((link.source, link.target))
             if pair in seen:
                 continue

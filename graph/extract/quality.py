@@ -117,7 +117,7 @@ _DEVELOPING = [
     r"\bimproved\b",
 ]
 _EFFECTIVE = [
-    r"\beffective(?:ly|ness)?\b",
+    r"\beffective(?:ly)?\b",  # "the effectiveness of" names a topic, not praise
     r"\bstrong(?:ly)?\b",
     r"\bstrength(?:s|ened)?\b",
     r"\brobust(?:ly)?\b",
@@ -148,6 +148,7 @@ _EFFECTIVE = [
     r"\bimpressive\b",
     r"\bconsistent(?:ly)?\b",
     r"\bmeets? statutory requirements\b",
+    r"\battend(?:s|ed)? regularly\b|\bregular(?:ly)? attend",
     r"\bwell\b",
     r"\bsound\b",
     r"\bsupportive\b",

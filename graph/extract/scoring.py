@@ -136,6 +136,7 @@ def curated_gold(path: str | Path, report_iri: str) -> list[GoldLink]:
                 iri.concept_key(str(g.value(link, sg.linkKind))),
                 iri.concept_key(str(t_type)),
                 iri.concept_key(str(g.value(link, sg.quality))),
+                " | ".join(sorted(str(q) for q in g.objects(link, sg.quote))),
             )
         )
     return out
@@ -151,24 +152,32 @@ def score(extraction: Extraction, gold: Iterable[GoldLink], scope: set[int] | No
         s, t = types.get(link.source, "?"), types.get(link.target, "?")
         for p in link.paragraphs:
             items.append((p, frozenset((s, t)), link.quality, link.kind, (s, link.kind, t)))
-    used = [False] * len(items)
     result = Score(gold=len(gold))
-    for g in gold:
-        pair = frozenset((g.source_type, g.target_type))
-        candidates = [
-            i for i, it in enumerate(items) if not used[i] and it[0] in g.paras and it[1] == pair
+    edges = [
+        [
+            i
+            for i, it in enumerate(items)
+            if it[0] in g.paras and it[1] == frozenset((g.source_type, g.target_type))
         ]
+        for g in gold
+    ]
+    # same-quality candidates first, so the matching keeps agreement where it can
+    for gi, g in enumerate(gold):
+        edges[gi].sort(key=lambda i, g=g: (items[i][2] != g.quality, items[i][3] != g.kind))
+    owner = _match(edges, len(items))
+    match_of = {gi: i for i, gi in enumerate(owner) if gi is not None}
+    used = [gi is not None for gi in owner]
+    for gi, g in enumerate(gold):
         result.ends += 2
         result.ends_found += sum(
             1
             for end in (g.source_type, g.target_type)
             if any((p, end) in extraction.mentioned for p in g.paras)
         )
-        if not candidates:
+        best = match_of.get(gi)
+        if best is None:
             result.misses.append(g)
             continue
-        best = next((i for i in candidates if items[i][2] == g.quality), candidates[0])
-        used[best] = True
         result.found += 1
         if items[best][2] == g.quality:
             result.quality_agree += 1
@@ -194,3 +203,27 @@ def score(extraction: Extraction, gold: Iterable[GoldLink], scope: set[int] | No
             s, k, t = it[4]
             result.false.append((it[0], s, k, t, it[2], ""))
     return result
+
+
+def _match(edges: list[list[int]], n_items: int) -> list[int | None]:
+    """A maximum one-to-one matching of gold links to extracted items
+    (augmenting paths; ``edges[g]`` lists the items gold link ``g`` may take,
+    preferred first). Returns, per item, the gold link it is matched to.
+
+    A greedy first-come matching undercounts recall when a gold link citing
+    two paragraphs takes the only item another gold link could have had."""
+    owner: list[int | None] = [None] * n_items
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for i in edges[g]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if owner[i] is None or augment(owner[i], seen):  # type: ignore[arg-type]
+                owner[i] = g
+                return True
+        return False
+
+    for g in range(len(edges)):
+        augment(g, set())
+    return owner

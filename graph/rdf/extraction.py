@@ -95,10 +95,14 @@ def extraction_triples(x: Extraction) -> rdflib.Graph:
         g.add((node, RDFS.label, Literal(body.label, lang="en")))
         g.add((node, sg.bodyType, URIRef(iri.body_type(body.body_type))))
         g.add((node, sg.area, URIRef(iri.area(body.area))))
-        if body.area != x.authority_key:  # a joint body: its area includes this authority's
-            g.add((URIRef(iri.area(body.area)), RDF.type, sg.Area))
-            g.add((URIRef(iri.area(body.area)), sg.includesArea, URIRef(iri.area(x.authority_key))))
-        g.add((node, sg.authority, la))
+        if not body.own:  # another area's council or board: its own authority
+            g.add((node, sg.authority, URIRef(iri.body(body.area, "local-authority"))))
+        else:
+            if body.area != x.authority_key:  # a joint body: its area includes this one's
+                area = URIRef(iri.area(body.area))
+                g.add((area, RDF.type, sg.Area))
+                g.add((area, sg.includesArea, URIRef(iri.area(x.authority_key))))
+            g.add((node, sg.authority, la))
         for name in body.names:
             if (name != body.label and len(name.split()) > 1) or name.isupper():
                 g.add((node, SKOS.altLabel, Literal(name, lang="en")))
