@@ -1,0 +1,96 @@
+"""`sgkg serve` pages in a real browser: Debian's chromium, headless, driven
+by Playwright's Python package (no browser download), against a real uvicorn
+server on a free loopback port. Every request must go to that server, with
+no console error, page error or dialog (report text carries HTML)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fixtures.serve.support import build_store, uvicorn_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from graph.serve import create_app
+
+    path = build_store(tmp_path_factory.mktemp("serve-browser") / "store")
+    with uvicorn_server(create_app(path)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any, base: str) -> Iterator[Any]:
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.problems = []  # type: ignore[attr-defined]
+    pg.on("request", lambda r: r.url.startswith(base) or pg.problems.append("request " + r.url))
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append("console " + m.text))
+    pg.on("pageerror", lambda e: pg.problems.append(f"pageerror {e}"))
+    pg.on("dialog", lambda d: (pg.problems.append("dialog " + d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def test_national_view_then_one_authority(page: Any, base: str) -> None:
+    started = time.monotonic()
+    page.goto(base + "/explorer")
+    page.wait_for_selector("#authorities tbody tr")
+    page.fill("#filter", "bourne")
+    page.wait_for_function("() => document.getElementById('shown').textContent.includes('1 of')")
+    interactive = time.monotonic() - started
+    assert interactive < 3.0, interactive
+    visible = page.locator("#authorities tbody tr:not([hidden])")
+    assert visible.count() == 1
+    visible.locator("a").first.click()
+    page.wait_for_function("() => window.sgkg && window.sgkg.ready", timeout=30_000)
+    assert "Bournemouth" in page.inner_text("#title")
+    assert page.url == base + "/explorer/bournemouth"
+    assert page.problems == []
+
+
+def test_report_text_stays_text(page: Any, base: str) -> None:
+    xss = "<img src=x onerror=alert(1)>"
+    page.goto(base + "/explorer")
+    assert "Testshire" in page.inner_text("#authorities")
+    page.goto(base + "/explorer/testshire")
+    page.wait_for_function("() => window.sgkg && window.sgkg.ready", timeout=30_000)
+    page.goto(base + "/queries/bodies")
+    page.goto(base + "/show?name=" + xss)
+    assert xss in page.inner_text("main")
+    page.goto(base + "/sparql?format=html&query=SELECT+%3Fl+WHERE+%7B%3Fb+rdfs%3Alabel+%3Fl%7D")
+    assert xss in page.inner_text("table")
+    assert page.problems == []
+
+
+def test_sparql_form_runs_a_query(page: Any, base: str) -> None:
+    page.goto(base + "/sparql")
+    page.click("button[type=submit]")
+    page.wait_for_selector("table tbody tr")
+    assert "Adoption performance" in page.inner_text("table")
+    assert page.problems == []
