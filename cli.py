@@ -25,11 +25,35 @@ class State:
     """What every command gets: where the store is."""
 
     store_path: Path | None = None
+    #: a SPARQL 1.1 Protocol endpoint that read commands query instead of the store
+    endpoint: str | None = None
 
     def open(self, read_only: bool = False) -> Any:
+        if self.endpoint:
+            if not read_only:
+                raise click.UsageError(
+                    "--endpoint (or SGKG_ENDPOINT) is for reading; this command writes the "
+                    "embedded store: drop --endpoint (unset SGKG_ENDPOINT), and use "
+                    "`sgkg publish` to load a server"
+                )
+            from graph.store.remote import open_remote
+
+            return open_remote(self.endpoint)
         from graph.store.embedded import open_store
 
-        return open_store(self.store_path, read_only=read_only)
+        path = self.where
+        fresh = not read_only and not (path.exists() and any(path.iterdir()))
+        store = open_store(self.store_path, read_only=read_only)
+        if fresh:  # the first write says where the data goes
+            click.echo(f"created a new store at {path} (choose another with --store)", err=True)
+        return store
+
+    @property
+    def where(self) -> Path:
+        """The store folder this command uses."""
+        from graph.store.embedded import default_store_path
+
+        return Path(self.store_path or default_store_path())
 
 
 pass_state = click.make_pass_decorator(State, ensure=True)
@@ -122,8 +146,17 @@ def emit(text: str, output: Path | None, fmt: str = "text") -> None:
     help="Time budget of one query in seconds (default 30; or SGKG_QUERY_SECONDS); "
     "a query over it is stopped (exit 1).",
 )
+@click.option(
+    "--endpoint",
+    envvar="SGKG_ENDPOINT",
+    metavar="URL",
+    help="Read from this SPARQL 1.1 endpoint instead of the store (or SGKG_ENDPOINT); "
+    "credentials from SGKG_ENDPOINT_TOKEN or SGKG_ENDPOINT_USER/_PASSWORD.",
+)
 @click.pass_context
-def cli(ctx: click.Context, store_path: Path | None, timeout: float | None) -> None:
+def cli(
+    ctx: click.Context, store_path: Path | None, timeout: float | None, endpoint: str | None
+) -> None:
     """sgkg: children's safeguarding partnerships in England as a knowledge graph.
 
     Read Ofsted reports into RDF with evidence for every fact, query them with
@@ -138,7 +171,7 @@ def cli(ctx: click.Context, store_path: Path | None, timeout: float | None) -> N
         import os
 
         os.environ["SGKG_QUERY_SECONDS"] = str(timeout)
-    ctx.obj = State(store_path=store_path)
+    ctx.obj = State(store_path=store_path, endpoint=endpoint or None)
 
 
 # ---------------------------------------------------------------- load
@@ -232,8 +265,20 @@ def load(
     show_default=True,
     help="Processes that parse reports in parallel (one process writes the store).",
 )
+@click.option(
+    "--no-extract",
+    is_flag=True,
+    help="Only read the reports; extract their partnership links later with sgkg extract.",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Let a copy with markedly fewer paragraphs replace the report already stored.",
+)
 @pass_state
-def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
+def ingest(
+    state: State, reports: tuple[str, ...], jobs: int, no_extract: bool, replace: bool
+) -> None:
     """Read Ofsted reports (PDF or text) into the store, one named graph each.
 
     The same report ingested again, from its PDF or from text, replaces its
@@ -252,15 +297,29 @@ def ingest(state: State, reports: tuple[str, ...], jobs: int) -> None:
     with state.open() as store:
         if len(reports) > 1:
             with click.progressbar(length=len(reports), label="ingesting", file=sys.stderr) as bar:
-                summary = ingest_files(store, reports, jobs=jobs, on_done=lambda _: bar.update(1))
+                summary = ingest_files(
+                    store,
+                    reports,
+                    jobs=jobs,
+                    on_done=lambda _: bar.update(1),
+                    extract=not no_extract,
+                    replace=replace,
+                )
         else:
-            summary = ingest_files(store, reports, jobs=jobs)
+            summary = ingest_files(
+                store, reports, jobs=jobs, extract=not no_extract, replace=replace
+            )
     for done in summary.ingested:
         grades = ", ".join(f"{a} {g}" for a, g in done.judgements.items())
         click.echo(
             f"ingested {done.path}: {done.paragraphs} paragraphs, {done.statistics} statistics, "
             f"{done.triples} triples into <{done.graph_iri}> ({grades})"
         )
+        if done.replaced_paragraphs is not None:
+            click.echo(
+                f"  replaced the stored copy of {done.replaced_paragraphs} paragraphs "
+                f"with this one of {done.paragraphs}"
+            )
         for warning in done.warnings:
             click.echo(f"  warning: {warning}", err=True)
         if done.extraction_graph_iri:
@@ -753,8 +812,21 @@ def viz(
     help="Where to write the explorer page.",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the explorer in your web browser.")
+@click.option(
+    "--story",
+    is_flag=True,
+    help="Then tell the seed's story: Bournemouth 2014 -> BCP 2022 -> BCP 2025 "
+    "(needs the two BCP reports; see --corpus).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="SGKG_CORPUS",
+    help="With --story: the folder holding bournemouth-christchurch-and-poole-2022-ilacs.pdf "
+    "and -2025-ilacs.pdf (or .txt, or under pdf/ or text/); default $SGKG_CORPUS.",
+)
 @pass_state
-def demo(state: State, output: Path, open_page: bool) -> None:
+def demo(state: State, output: Path, open_page: bool, story: bool, corpus: Path | None) -> None:
     """The main job on the shipped data: Bournemouth 2014, end to end.
 
     Ingests the seed report and the curated Bournemouth partnership layer
@@ -773,6 +845,7 @@ def demo(state: State, output: Path, open_page: bool) -> None:
     from graph.shipped import load_shipped
     from graph.validate import validate_store
 
+    click.echo(f"the store: {state.where}")
     with state.open() as store:
         shipped = load_shipped(store)
         r = shipped.report
@@ -788,8 +861,15 @@ def demo(state: State, output: Path, open_page: bool) -> None:
         click.echo("4. the gap register for Bournemouth (`sgkg gaps -a bournemouth`):\n")
         click.echo(render(register, "table"))
         page = explorer_page(store, "bournemouth", None, 1, None)
+        if story:
+            from graph.analysis.story import tell
+
+            told = tell(store, corpus)
     write_output(page.html().encode("utf-8"), output)
     click.echo(f"\n5. the explorer: {output} (open it in a browser, or run `sgkg demo --open`)")
+    if story:
+        click.echo("\n6. the story: Bournemouth 2014 -> Bournemouth, Christchurch and Poole\n")
+        click.echo("\n".join(told.lines))
     if open_page:
         import webbrowser
 
@@ -938,8 +1018,277 @@ def _as_json(result: Any) -> str:
 # (commands comparing inspections and authorities: graph/analysis/changes.py, compare.py)
 
 
+@cli.command()
+@click.argument("authority")
+@click.option("--from", "since", help="From this date (2014, 2014-06, 2014-06-30) or report key.")
+@click.option("--to", "until", help="Up to this date or report key.")
+@click.option(
+    "--aspect",
+    "aspects",
+    multiple=True,
+    type=click.Choice(["judgement", "link", "recurring", "body"]),
+    help="Only these kinds of change (repeat for several; default all).",
+)
+@click.option("--all", "unchanged", is_flag=True, help="Also list judgements and links unchanged.")
+@output_options(RESULT_FORMATS)
+@pass_state
+def changes(
+    state: State,
+    authority: str,
+    since: str | None,
+    until: str | None,
+    aspects: tuple[str, ...],
+    unchanged: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """What changed between consecutive inspections of AUTHORITY (and of the
+    authorities before and after it, e.g. Bournemouth -> Bournemouth,
+    Christchurch and Poole).
+
+    For each pair: judgements better or worse; stated links matched by the
+    kinds of body they join (an LSCB meets the safeguarding partnership, a
+    CCG its ICB) gained, changed in quality or not recorded later; areas for
+    improvement asked again (similar words, both paragraphs); kinds of body
+    named or no longer named. Every row cites the paragraphs on each side.
+
+    \b
+    Example:
+      sgkg changes bournemouth-christchurch-and-poole
+      sgkg changes manchester --aspect recurring --format md
+      sgkg changes bcp --from 2020 --format csv -o bcp-changes.csv
+    """
+    from graph.analysis.changes import ASPECTS, render_changes
+    from graph.analysis.changes import changes as find_changes
+
+    with state.open(read_only=True) as store:
+        result = find_changes(store, authority, since, until, aspects or ASPECTS, unchanged)
+    emit(render_changes(result, fmt), output, fmt)
+
+
+@cli.command()
+@click.argument("authorities", nargs=-1, required=True)
+@click.option(
+    "--neighbours",
+    is_flag=True,
+    help="Compare the first AUTHORITY with its statistical neighbours in the store.",
+)
+@output_options(RESULT_FORMATS)
+@pass_state
+def compare(
+    state: State, authorities: tuple[str, ...], neighbours: bool, fmt: str, output: Path | None
+) -> None:
+    """Authorities side by side, each from its latest report: judgements, gap
+    counts by severity, and for each expected link the quality found or 'not
+    evidenced' with its paragraphs (--format json carries every quote).
+
+    \b
+    Example:
+      sgkg compare leeds manchester wigan
+      sgkg compare bournemouth-christchurch-and-poole --neighbours
+      sgkg compare devon --neighbours --format json -o devon.json
+    """
+    from graph.analysis.compare import compare as compare_authorities
+    from graph.analysis.compare import render_comparison
+
+    with state.open(read_only=True) as store:
+        result = compare_authorities(store, list(authorities), neighbours)
+    emit(render_comparison(result, fmt), output, fmt)
+
+
+@cli.command()
+@click.option(
+    "--era",
+    type=click.Choice(["lscb", "partnership"]),
+    help="lscb: SIF reviews of LSCBs (2013-19); partnership: safeguarding partnerships (2018 on).",
+)
+@click.option("--region", help='Only authorities of this region, e.g. "South West".')
+@click.option("--summary", is_flag=True, help="The expected links most often weak or absent.")
+@output_options((*RESULT_FORMATS, "html"))
+@pass_state
+def matrix(
+    state: State,
+    era: str | None,
+    region: str | None,
+    summary: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Every authority against every expected link, by era: the quality
+    inspectors found for the link, or 'not evidenced' where the report is
+    silent. --summary lists the links most often weak or absent; --format
+    html writes the offline explorer page (filter by region and era, click an
+    authority for its evidence).
+
+    \b
+    Example:
+      sgkg matrix --format csv -o matrix.csv
+      sgkg matrix --summary --era lscb
+      sgkg matrix --format html -o matrix.html
+    """
+    from graph.analysis.matrix import national_matrix, render_matrix
+
+    with state.open(read_only=True) as store:
+        result = national_matrix(store, era=era, region=region)
+    if fmt == "html":
+        from graph.explorer.matrix import matrix_page
+
+        write_output(matrix_page(result).encode("utf-8"), output)
+        return
+    emit(render_matrix(result, fmt, summary), output, fmt)
+
+
+@cli.command()
+@click.argument("authority")
+@output_options(("html", "json"))
+@pass_state
+def timeline(state: State, authority: str, fmt: str, output: Path | None) -> None:
+    """One authority's inspections in order (with the authorities before and
+    after it), their judgements and partnership links, and what changed
+    between them, as an offline HTML page.
+
+    \b
+    Example:
+      sgkg timeline bournemouth-christchurch-and-poole -o bcp-timeline.html
+    """
+    from graph.analysis.changes import changes as find_changes
+
+    with state.open(read_only=True) as store:
+        result = find_changes(store, authority)
+    if fmt == "json":
+        from graph.analysis.changes import render_changes
+
+        emit(render_changes(result, "json"), output, fmt)
+        return
+    from graph.explorer.timeline import timeline_page
+
+    write_output(timeline_page(result).encode("utf-8"), output)
+
+
 # ---------------------------------------------------------------- serve, publish
 # (the web server and SPARQL endpoint: graph/serve/; remote stores: graph/store/remote.py)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--timeout",
+    "seconds",
+    type=click.FloatRange(min=0.1),
+    help="Time limit of one request's query, seconds (default 10, or the global --timeout).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) one answer carries; /sparql marks a cut answer.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Requests worked on at once (default: two per CPU, at least 4).",
+)
+@pass_state
+def serve(
+    state: State,
+    host: str,
+    port: int,
+    seconds: float | None,
+    max_rows: int,
+    workers: int | None,
+) -> None:
+    """Serve the graph read-only: the explorer, the named questions, show,
+    the gap register (pages and JSON), and a SPARQL 1.1 endpoint at /sparql.
+
+    Listens on 127.0.0.1 unless --host says otherwise. Each request runs in a
+    process killed at its time limit; a write by another sgkg command is seen
+    on the next request. With --endpoint, serves a SPARQL server's data
+    instead of the store. See docs/serve.md for running it for a team.
+
+    \b
+    Example:
+      sgkg serve --port 8000
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/sparql' \\
+           --data-urlencode 'query=SELECT * WHERE { ?s a sg:Report }'
+    """
+    import os
+
+    import uvicorn
+
+    from graph.serve import create_app
+
+    if seconds is None:
+        seconds = float(os.environ.get("SGKG_QUERY_SECONDS") or 10)
+    app = create_app(
+        state.store_path,
+        state.endpoint,
+        timeout=seconds,
+        max_rows=max_rows,
+        workers=workers,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"sgkg serving {app.state.server.source.describe()} at http://{shown}:{port}/ "
+        f"(read-only; {seconds:g} s per query; Ctrl-C to stop)",
+        err=True,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@cli.command()
+@click.option(
+    "--endpoint",
+    "target",
+    envvar="SGKG_ENDPOINT",
+    metavar="URL",
+    required=True,
+    help="The server's SPARQL query endpoint (or SGKG_ENDPOINT), e.g. http://127.0.0.1:7878/query.",
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="Its SPARQL 1.1 Graph Store Protocol URL (default: beside a .../query endpoint, "
+    ".../store, as Oxigraph lays them out).",
+)
+@click.option(
+    "--default-graph/--no-default-graph",
+    default=True,
+    show_default=True,
+    help="Also write the union of the graphs as the server's default graph (what sgkg's "
+    "queries read); --no-default-graph for a server that makes that union itself.",
+)
+@click.pass_context
+def publish(ctx: click.Context, target: str, graph_store: str | None, default_graph: bool) -> None:
+    """Load the embedded store into a SPARQL server that accepts writes.
+
+    Every named graph (one per report, curated layer, loaded file, the
+    ontology and the catalog) replaces the server's graph of that name, with
+    the SPARQL 1.1 Graph Store Protocol; then read commands run against it
+    with --endpoint. Credentials only from the environment
+    (SGKG_ENDPOINT_TOKEN, or SGKG_ENDPOINT_USER and SGKG_ENDPOINT_PASSWORD).
+
+    \b
+    Example:
+      oxigraph serve --location /srv/sgkg-oxigraph &
+      sgkg publish --endpoint http://127.0.0.1:7878/query
+      sgkg --endpoint http://127.0.0.1:7878/query gaps -a bournemouth
+    """
+    from graph.store.remote import check_url, graph_store_url
+    from graph.store.remote import publish as publish_store
+
+    state = ctx.find_object(State)
+    check_url(target)
+    gsp = graph_store or graph_store_url(target)
+    source = State(store_path=state.store_path if state else None)
+    with source.open(read_only=True) as store:
+        done = publish_store(store, gsp, default_graph=default_graph)
+    graphs = [g for g in done.graphs if g]
+    click.echo(
+        f"published {len(graphs)} named graphs, {done.triples} triples, to {done.graph_store}"
+        + (" (and their union as the default graph)" if default_graph else "")
+    )
 
 
 def main() -> None:

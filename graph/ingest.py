@@ -70,6 +70,8 @@ class Ingested:
     extraction_graph_iri: str = ""
     links: int = 0
     notes: list[str] = field(default_factory=list)
+    #: paragraphs of the copy this one replaced, when it had markedly more
+    replaced_paragraphs: int | None = None
 
 
 @dataclass
@@ -210,6 +212,24 @@ def write_built(store: GraphStore, built: Built) -> int:
     return written
 
 
+def stored_paragraphs(store: GraphStore, graph_iri: str) -> int:
+    """How many numbered paragraphs the report graph ``graph_iri`` holds (0 if none)."""
+    from graph import namespaces as ns
+
+    query = (
+        f"SELECT (COUNT(?p) AS ?n) WHERE {{ GRAPH <{graph_iri}> {{ ?p a <{ns.SG}Paragraph> }} }}"
+    )
+    for row in store.ox.query(query):
+        return int(row["n"].value)
+    return 0
+
+
+def shrinks_markedly(before: int, after: int) -> bool:
+    """True when a new copy of a report would lose more than a tenth of the
+    paragraphs already stored (and more than two): a truncated or garbled copy."""
+    return before - after > max(2, before // 10)
+
+
 def ingest_files(
     store: GraphStore,
     paths: Iterable[str | Path],
@@ -217,17 +237,29 @@ def ingest_files(
     jobs: int = 1,
     on_done: Callable[[str], None] | None = None,
     extract: bool = True,
+    replace: bool = False,
 ) -> IngestSummary:
     """Ingest each report into its own named graph.
 
     Bad files are reported in the summary and do not stop the others; a
     bad file is never written. With ``jobs > 1`` parsing runs in that many
     processes while this process alone writes to the store. Without
-    ``extract`` the reports' partnership links are left for ``sgkg extract``."""
+    ``extract`` the reports' partnership links are left for ``sgkg extract``.
+    A report that would replace a stored copy with markedly more paragraphs
+    fails (nothing written) unless ``replace``."""
     paths = [str(p) for p in paths]
     summary = IngestSummary()
 
     def handle(result: Built | Failure) -> None:
+        before = 0 if isinstance(result, Failure) else stored_paragraphs(store, result.graph_iri)
+        shrinks = not isinstance(result, Failure) and shrinks_markedly(before, result.paragraphs)
+        if shrinks and not replace:
+            result = Failure(
+                result.path,
+                f"{result.path}: would replace the stored report {result.report_iri} "
+                f"of {before} paragraphs with one of {result.paragraphs}; if this copy is "
+                "the one to keep, ingest it again with --replace (nothing was written)",
+            )
         if isinstance(result, Failure):
             summary.failed.append(result)
         else:
@@ -245,6 +277,7 @@ def ingest_files(
                     extraction_graph_iri=result.extraction_graph_iri,
                     links=result.links,
                     notes=result.notes,
+                    replaced_paragraphs=before if shrinks else None,
                 )
             )
         if on_done:
