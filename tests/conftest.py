@@ -10,6 +10,19 @@ from typing import Any
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In CI the browser tests must run, not skip: without Debian's chromium the
+    explorer and the server pages would go untested and the run would look green."""
+    import os
+
+    if os.environ.get("CI") and not CHROMIUM_PATH.exists():
+        raise pytest.UsageError(
+            "CI is set but /usr/bin/chromium is missing: the browser tests would be "
+            "skipped (install it with apt-get install -y chromium)"
+        )
 
 
 def load_rdf(store: Any, path: Path) -> None:
@@ -43,7 +56,7 @@ def _ingest_seed(store: Any, report: Path) -> None:
         return  # reader not there yet: the curated layer alone
     done = ingest_report(store, report)
     # this store is the reader's reading plus the curated layer; the link
-    # extractor's reading is tested on stores of its own (tests/test_extract_*.py)
+    # extractor's reading is tested on stores of its own (tests/extract/)
     extracted = getattr(done, "extraction_graph_iri", "")
     if extracted:
         store.remove_graph(extracted)

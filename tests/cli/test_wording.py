@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cli import cli
 
-TINY = Path(__file__).parent / "fixtures" / "analysis-tiny.ttl"
+TINY = Path(__file__).parents[1] / "fixtures" / "analysis-tiny.ttl"
 
 
 @pytest.fixture(scope="module")

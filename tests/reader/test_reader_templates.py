@@ -15,7 +15,7 @@ from graph.reader import templates
 from graph.reader.parser import Report, parse_report
 from graph.reader.templates.lscb_review import council_of_board
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
 TEMPLATES = FIXTURES / "templates"
 
 

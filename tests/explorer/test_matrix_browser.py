@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import FIXTURES, load_rdf
-from tests.test_viz_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.explorer.test_viz_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -82,7 +82,7 @@ def test_matrix_page_offline_filters_and_click_through(browser: Any, pages: dict
     assert names == ["Bournemouth, Christchurch and Poole Council"]
     summary = page.inner_text("#summary")
     assert "expected link" in summary
-    artifacts = Path(__file__).parent / "artifacts"
+    artifacts = Path(__file__).parents[1] / "artifacts"
     artifacts.mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / "matrix.png"))
     page.close()

@@ -14,7 +14,7 @@ from graph.extract.links import extract_links
 from graph.extract.scoring import GoldLink, Score, _match, load_labels, score
 from graph.reader.model import Report, TextUnit
 
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "extract"
 
 #: measured: recall 82%, precision 100%, quality 100%, bodies 93% (the seed's
 #: floors are in test_extract_seed.py)

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from starlette.testclient import TestClient
 
 from tests.fixtures.serve.support import FIXTURES, build_store
@@ -308,7 +307,7 @@ def test_a_write_is_seen_on_the_next_request(tmp_path: Path) -> None:
         n1 = int(sparql_json(c, count)["results"]["bindings"][0]["n"]["value"])
         assert "bournemouth" not in {a["key"] for a in c.get("/api/authorities").json()}
         with open_store(path) as store:  # a CLI write while the server runs
-            load_rdf(store, Path(__file__).parent.parent / "data/curated/bournemouth-2014.ttl")
+            load_rdf(store, Path(__file__).parents[2] / "data/curated/bournemouth-2014.ttl")
         assert c.get("/api/status").json()["generation"] > first
         n2 = int(sparql_json(c, count)["results"]["bindings"][0]["n"]["value"])
         assert n2 > n1

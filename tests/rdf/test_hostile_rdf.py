@@ -23,7 +23,7 @@ from click.testing import CliRunner, Result
 from cli import cli
 from graph import namespaces as ns
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EX = "https://example.org/"
 PREFIXES = """@prefix sg: <https://w3id.org/sgkg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -20,7 +20,7 @@ from cli import cli
 from graph.reader.parser import parse_report
 from graph.resources import seed_report
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
 SYNTHETIC = FIXTURES / "exampleshire-synthetic.txt"
 KIRKLEES_PDF = FIXTURES / "kirklees-2019-ilacs.pdf"
 TEMPLATES = FIXTURES / "templates"
@@ -286,7 +286,7 @@ def test_kill_9_leaves_each_report_whole_or_absent(tmp_path: Path, delay: float)
     files = [_variant(tmp_path, n) for n in range(40)]
     expected_paragraphs = len(parse_report(files[0].read_text(encoding="utf-8")).paragraphs)
     store_path = tmp_path / "store"
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.Popen(
         [sys.executable, "-c", KILL_SCRIPT, str(store_path), *map(str, files)],

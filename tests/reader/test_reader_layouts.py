@@ -14,7 +14,7 @@ from graph.extract import extract_report
 from graph.reader.parser import Report, parse_report
 from graph.reader.pdf import extract_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
 SYNTHETIC = FIXTURES / "exampleshire-synthetic.txt"
 KIRKLEES_PDF = FIXTURES / "kirklees-2019-ilacs.pdf"
 KIRKLEES_TXT = FIXTURES / "kirklees-2019-ilacs.txt"

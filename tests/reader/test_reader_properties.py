@@ -17,7 +17,7 @@ from graph.resources import seed_report
 
 SEED_LINES = seed_report().read_text(encoding="utf-8").splitlines()
 SYNTHETIC_LINES = (
-    (Path(__file__).parent / "fixtures" / "reports" / "exampleshire-synthetic.txt")
+    (Path(__file__).parents[1] / "fixtures" / "reports" / "exampleshire-synthetic.txt")
     .read_text(encoding="utf-8")
     .splitlines()
 )
