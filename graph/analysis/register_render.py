@@ -23,7 +23,7 @@ _QUESTIONS = {
     "accountable-to": "How does {to} hold {frm} to account, and how often?",
     "reports-to": "How, and how often, does {frm} report to {to}?",
     "annual-report-to": "Was the annual report presented to {to}, and what came of it?",
-    "serves": "Which Local Safeguarding Children Board serves {to}?",
+    "serves": "Which {frm} serves {to}, and where is that arrangement published?",
 }
 _DEFAULT_QUESTION = (
     "What links exist between {frm} and {to} (protocol, reporting, shared priorities)?"
