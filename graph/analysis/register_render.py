@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from datetime import date
 from typing import Any
 
 from graph.analysis.register import Gap, Register
 from graph.evidence import cite, short_quote
-from graph.tables import format_table
+from graph.tables import format_table, terminal_width
 
 FORMATS = ("table", "csv", "tsv", "json", "md", "html")
 
@@ -92,8 +93,14 @@ def _table(register: Register) -> str:
         ]
         rows.append(row)
     text = format_table(headers, rows)
+    sums = [
+        f"Summary ({label}): {summary([g for g in register.gaps if g.authority == key])}"
+        for key, label in register.authorities.items()
+    ]
     notes = _notes_lines(register)
-    return text + ("\n\n" + "\n".join(notes) if notes else "")
+    width = terminal_width()
+    wrapped = [textwrap.fill(line, width, subsequent_indent="  ") for line in sums + notes]
+    return text + "\n\n" + "\n".join(wrapped)
 
 
 NOTHING_READ = (
@@ -210,6 +217,21 @@ def _markdown(register: Register, today: date | None = None) -> str:
     return "\n".join(out)
 
 
+def summary(gaps: list[Gap]) -> str:
+    """One authority's rows in two sentences: the inspectors' findings by
+    quality, then the expected links the report does not evidence."""
+    found = [g for g in gaps if g.source == "inspectors"]
+    expected = [g for g in gaps if g.source == "expected"]
+    counts = {q: sum(1 for g in found if g.quality == q) for q in ("absent", "weak", "developing")}
+    statutory = sum(1 for g in expected if g.statutory)
+    return (
+        f"Inspectors found {counts['absent']} link(s) absent, {counts['weak']} weak "
+        f"and {counts['developing']} developing. A further {len(expected)} link(s) that statute "
+        f"or guidance expects are not evidenced by the report ({statutory} statutory, "
+        f"{len(expected) - statutory} practice)."
+    )
+
+
 def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> list[str]:
     out: list[str] = []
     days = register.reports.get(key) or []
@@ -217,16 +239,9 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
         out += [f"Report(s) read: {', '.join(days)}.", ""]
     found = [g for g in gaps if g.source == "inspectors"]
     expected = [g for g in gaps if g.source == "expected"]
-    counts = {q: sum(1 for g in found if g.quality == q) for q in ("absent", "weak", "developing")}
-    statutory = sum(1 for g in expected if g.statutory)
     if not gaps:
         out += [f"**{headline(register, [key])}**", ""]
-    out.append(
-        f"**Summary.** Inspectors found {counts['absent']} link(s) absent, {counts['weak']} weak "
-        f"and {counts['developing']} developing. A further {len(expected)} link(s) that statute "
-        f"or guidance expects are not evidenced by the report ({statutory} statutory, "
-        f"{len(expected) - statutory} practice)."
-    )
+    out.append(f"**Summary.** {summary(gaps)}")
     out.append("")
     out += [f"- *Note:* {n}." for n in register.notes.get(key, [])]
     if register.notes.get(key):

@@ -39,6 +39,10 @@ def test_gaps_table(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = lines[2]
     assert "absent" in first and "inspectors" in first and "para 6" in first
     assert any("Cafcass: not mentioned in the report" in line for line in lines)
+    # the table says in words what its rows add up to, as the Markdown register does
+    summary = next(line for line in lines if line.startswith("Summary ("))
+    absent = sum(1 for line in lines[2:] if line.split()[1:2] == ["absent"])
+    assert f"Inspectors found {absent} link(s) absent" in summary
 
 
 def test_gaps_csv_keeps_the_sources_apart(store_dir: Path) -> None:
