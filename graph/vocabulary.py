@@ -53,6 +53,16 @@ def scheme_labels(base: str) -> dict[str, list[str]]:
     return dict(labels)
 
 
+def pref_labels(base: str) -> dict[str, str]:
+    """{concept key: its skos:prefLabel} for concepts under ``base``."""
+    out: dict[str, str] = {}
+    for s, p, o in _triples():
+        key = _key(s, base) if p == _PREF else None
+        if key and key not in out:
+            out[key] = o
+    return out
+
+
 @lru_cache(maxsize=1)
 def symmetric_link_kinds() -> frozenset[str]:
     """Keys of the link kinds whose direct property is symmetric

@@ -242,6 +242,15 @@ PARTNERSHIP_DUTY_FROM = "2018-06-29"
 PARTNERSHIP_DEADLINE = "2019-09-29"
 
 
+def _framework_label(key: str | None) -> str:
+    """The framework as the vocabulary labels it ("ILACS"), its key if unlabelled."""
+    if not key:
+        return "unknown"
+    from graph.vocabulary import pref_labels
+
+    return pref_labels(ns.FRAMEWORK).get(key, key)
+
+
 @dataclass
 class _Expectation:
     iri: str
@@ -702,11 +711,20 @@ def _expected_gaps(
             "earlier reports are listed for their inspectors' findings only"
         )
     if not applicable:
-        caveats.append(
+        kind = _framework_label(framework)
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        note = (
             f"no statutory expectation was checked: none of the reference model's "
-            f"{len(world.expectations)} expectations applies to a {framework or 'unknown'} "
+            f"{len(world.expectations)} expectations applies to {article} {kind} "
             f"report inspected on {day or 'an unknown date'}"
         )
+        if day and day < PARTNERSHIP_DEADLINE:
+            note += (
+                f" ({article} {kind} report does not review the LSCB, and until "
+                "29 September 2019 an area could keep its LSCB instead of the safeguarding "
+                "partnership, which this report does not name)"
+            )
+        caveats.append(note)
         return [], caveats, 0
     # links evidenced in the checked report (or citing nothing) speak for it
     world = replace(
