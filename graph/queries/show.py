@@ -66,6 +66,7 @@ class LinkView:
     evidence: str  # paragraph numbers or block names, comma-separated
     quotes: list[str]  # the inspectors' words, verbatim
     link: str
+    how: str = "curated"  # "curated" (read by a person) or "extracted" (by sgkg's rules)
 
 
 @dataclass
@@ -146,6 +147,7 @@ def show_body(store: Any, name: str, authority: str | None = None) -> BodyView:
                 evidence=sort_evidence(r["paragraphs"] or ""),
                 quotes=_best_first(r["quote"] or "", other, r["quality"] or ""),
                 link=r["link"],
+                how=r.get("how") or "curated",
             )
         )
     for r in store.select(_JUDGEMENTS, {"body": body}):
@@ -205,11 +207,18 @@ def format_body(view: BodyView, quote_width: int = QUOTE_WIDTH) -> str:
             lines.append(f"  {j.area}: {j.grade}  [{j.report}]")
     count = sum(len(v) for v in view.links.values())
     lines += ["", f"Links ({count})" if count else "Links: none recorded"]
+    extracted = sum(1 for v in view.links.values() for link in v if link.how == "extracted")
+    if extracted:
+        lines.append(
+            f"  ({extracted} marked 'extracted' were found by sgkg's rules, not read by a "
+            "person: check the quote)"
+        )
     for group in sorted(view.links, key=lambda g: (g.startswith("←"), g)):
         lines.append(f"  {group}")
         for link in view.links[group]:
             where = f"para {link.evidence}" if link.evidence else "no evidence"
-            lines.append(f"    {link.other}  [{link.quality}]  {where}")
+            how = ", extracted" if link.how == "extracted" else ""
+            lines.append(f"    {link.other}  [{link.quality}{how}]  {where}")
             if link.quotes:
                 more = f" (+{len(link.quotes) - 1} more)" if len(link.quotes) > 1 else ""
                 lines.append(f'      "{shorten(link.quotes[0], quote_width)}"{more}')
