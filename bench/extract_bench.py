@@ -6,6 +6,7 @@ the curated Bournemouth layer, and its cost.
     python bench/extract_bench.py timing               # per report, whole-corpus `sgkg extract`
     python bench/extract_bench.py all --held-out --out bench/extract_results.md
     python bench/extract_bench.py deps   # rules against scikit-learn and spaCy (if installed)
+    python bench/extract_bench.py rules  # each rule's record on the development labels
 
 The labels were split before any rule was written: rules were tuned only on
 the development reports (``DEV``) and the curated Bournemouth 2014 layer; the
@@ -36,8 +37,14 @@ LABELS = ROOT / "data" / "labels"
 SEED = ROOT / "data" / "reports" / "bournemouth-2014-ofsted-report.txt"
 CURATED = ROOT / "data" / "curated" / "bournemouth-2014.ttl"
 
-DEV = ["leicester-2015", "surrey-2015-lscb-review", "bournemouth-christchurch-and-poole-2022-ilacs"]
-HELD_OUT = ["lewisham-2016", "wigan-2017", "darlington-2022-ilacs"]
+DEV = [
+    "leicester-2015",
+    "surrey-2015-lscb-review",
+    "bournemouth-christchurch-and-poole-2022-ilacs",
+    "tameside-2016",
+    "kirklees-2019-ilacs",
+]
+HELD_OUT = ["lewisham-2016", "wigan-2017", "darlington-2022-ilacs", "trafford-2023-ilacs"]
 #: paragraphs each labeller read in full (data/labels/README.md): precision is counted there
 FULL_READ = {
     "leicester-2015": [(141, 163), (173, 184)],
@@ -46,6 +53,9 @@ FULL_READ = {
     "surrey-2015-lscb-review": [(1, 17)],
     "bournemouth-christchurch-and-poole-2022-ilacs": [(1, 53)],
     "darlington-2022-ilacs": [(1, 52)],
+    "tameside-2016": [(94, 123), (130, 150)],
+    "kirklees-2019-ilacs": [(1, 49)],
+    "trafford-2023-ilacs": [(1, 50)],
     "bournemouth-2014 (curated)": [(1, 123)],
 }
 
@@ -233,6 +243,45 @@ def timing(args: argparse.Namespace) -> str:
     return "\n".join(out)
 
 
+def rule_records(args: argparse.Namespace) -> str:
+    """Each rule's record on the development labels: links it made in the
+    paragraphs read in full, and how many a gold link confirms (same two body
+    types, same paragraph). ``graph.extract.links.RULE_RECORD`` holds these
+    figures; the confidence of a link is computed from them."""
+    from collections import Counter
+
+    from graph.extract.links import RULE_RECORD, extract_links
+    from graph.extract.scoring import curated_gold, load_labels
+    from graph.ingest import read_report
+    from graph.rdf.report import report_iri
+
+    seed, _, _ = read_report(SEED)
+    runs = [("bournemouth-2014 (curated)", seed, curated_gold(CURATED, report_iri(seed)))]
+    runs += [(rid, read(rid, args.pdf_dir), load_labels(LABELS / f"{rid}.tsv")) for rid in DEV]
+    made: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for rid, report, gold in runs:
+        x = extract_links(report)
+        scope = scope_of(rid)
+        types = {b.iri: b.body_type for b in x.bodies.values()}
+        for link in x.links:
+            pair = frozenset((types[link.source], types[link.target]))
+            for p in link.paragraphs:
+                if p not in scope:
+                    continue
+                made[link.rule] += 1
+                right[link.rule] += any(
+                    p in g.paras and pair == frozenset((g.source_type, g.target_type)) for g in gold
+                )
+    rows = [
+        [f"`{rule}`", n, right[rule], pct(right[rule] / n), RULE_RECORD.get(rule, "")]
+        for rule, n in made.most_common()
+    ]
+    return "\n### Rules on the development labels\n\n" + table(
+        ["rule", "links made", "confirmed", "precision", "recorded in links.py"], rows
+    )
+
+
 def deps(args: argparse.Namespace) -> str:
     """The candidate dependencies measured on the development labels: the rules'
     quality words against a scikit-learn classifier trained on the labels
@@ -325,7 +374,7 @@ def deps(args: argparse.Namespace) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("what", choices=["score", "timing", "deps", "all"])
+    ap.add_argument("what", choices=["score", "timing", "deps", "rules", "all"])
     ap.add_argument("--pdf-dir", type=Path, default=CORPUS / "pdf")
     ap.add_argument("--held-out", action="store_true", help="score the held-out reports too")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
@@ -339,6 +388,8 @@ def main() -> None:
         parts.append(timing(args))
     if args.what == "deps":
         parts.append(deps(args))
+    if args.what in ("rules", "all"):
+        parts.append(rule_records(args))
     report = "\n".join(parts) + "\n"
     if args.out:
         args.out.write_text(report, encoding="utf-8")

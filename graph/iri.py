@@ -111,6 +111,15 @@ def joint_label(authority: str, body_type: str) -> str | None:
     return hit[1] if hit else None
 
 
+def joint_members(joint_area_key: str, body_type: str) -> list[str]:
+    """The authorities (area keys, sorted) that the joint body of ``body_type``
+    whose own area is ``joint_area_key`` serves, as ``data/joint-bodies.tsv``
+    lists them; empty when no such joint body is listed."""
+    return sorted(
+        a for (a, t), (j, _) in _joint_bodies().items() if t == body_type and j == joint_area_key
+    )
+
+
 def area(key: str) -> str:
     return f"{ns.ID}area/{slug(key)}"
 

@@ -43,3 +43,10 @@ def test_links_are_deterministic_and_kind_sensitive() -> None:
     assert iri.link(a, "member-of", b) == iri.link(a, iri.link_kind("member-of"), b)
     assert iri.link(a, "member-of", b) != iri.link(b, "member-of", a)
     assert iri.link(a, "member-of", b) != iri.link(a, "works-with", b)
+
+
+def test_joint_members_lists_the_authorities_a_joint_body_serves() -> None:
+    # the public face of data/joint-bodies.tsv that the extractor's "serves" links use
+    assert iri.joint_members("pan-dorset", "cdop") == ["bournemouth", "dorset", "poole"]
+    assert iri.joint_members("bournemouth-and-poole", "lscb") == ["bournemouth", "poole"]
+    assert iri.joint_members("nowhere", "cdop") == []

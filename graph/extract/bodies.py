@@ -13,6 +13,12 @@ Search terms come from two places:
   Children Board", "BSCB", "Lancashire Constabulary", "the Safeguarding
   Effectiveness Group").
 
+Names printed in lower case are read too: in the board's part "the learning
+and improvement group" is a sub-group, "the business manager" a post, "the
+education safeguarding team" a unit; and :func:`defined_abbreviations` reads
+the abbreviations a report defines ("the Duty and Assessment Service (DAS)"),
+which :func:`find_mentions` then recognises wherever they stand.
+
 Words that name a body only in context are resolved here too: "the Board",
 "the chair", "the partnership" inside the LSCB section (or in a report about
 a safeguarding partnership) are the LSCB (or partnership) and its chair; "the
@@ -23,6 +29,7 @@ Panel" is the last panel the paragraph named. A mention is not a link
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,6 +124,31 @@ EXTRA_NAMES: dict[str, str] = {
     "voluntary sector organisation": "voluntary-sector",
     "voluntary sector organisations": "voluntary-sector",
     "voluntary sector": "voluntary-sector",
+    "adult safeguarding board": "safeguarding-adults-board",
+    "adults safeguarding board": "safeguarding-adults-board",
+    "adult safeguarding partnership board": "safeguarding-adults-board",
+    "safeguarding adults partnership board": "safeguarding-adults-board",
+    "children's mental health services": "camhs",
+    "mental health services for children and young people": "camhs",
+    "mental health services for children": "camhs",
+    "neighbouring authorities": "neighbouring-authority",
+    "neighbouring local authorities": "neighbouring-authority",
+    "neighbouring councils": "neighbouring-authority",
+    "other local authorities": "neighbouring-authority",
+    "host local authorities": "neighbouring-authority",
+    "host local authority": "neighbouring-authority",
+    "host authorities": "neighbouring-authority",
+    "frontline managers": "service-manager",
+    "front-line managers": "service-manager",
+    "team managers": "service-manager",
+    "external providers": "independent-providers",
+    "children and young people's strategic partnership": "childrens-trust-board",
+    "children and young people's partnership": "childrens-trust-board",
+    "children and young people's partnership board": "childrens-trust-board",
+    "children's partnership board": "childrens-trust-board",
+    "children and family court advisory service": "cafcass",
+    "commissioned provider": "independent-providers",
+    "commissioned providers": "independent-providers",
     "hwbb": "hwb",
     "h&wb": "hwb",
     "health and wellbeing board": "hwb",
@@ -146,6 +178,7 @@ _VAGUE = {
     "private fostering",
     "disability",
     "foster carers",
+    "post",
 }
 
 #: words that make a following vague label a body: "health partners", "health services"
@@ -168,8 +201,9 @@ _NAMED = [
     (re.compile(rf"\b(?:{_CAP}\s+){{0,5}}Safeguarding Children(?:’s|'s)? Board\b"), "lscb"),
     (
         re.compile(
-            rf"\b(?:{_CAP}\s+){{0,5}}Safeguarding (?:Children(?:’s|'s)? )?Partnership\b"
-            r"|\b(?:\w+\s+)?safeguarding (?:children )?partnership\b"
+            rf"\b(?:{_CAP}\s+){{0,5}}Safeguarding (?:Children(?:’s|'s)? )?Partnership\b(?!\s+Board)"
+            r"|\b(?:(?:local|the|a|an|multi-agency|joint|children(?:’s|'s)?)\s+)*"
+            r"safeguarding (?:children(?:’s|'s)? )?partnership\b"
         ),
         "safeguarding-partnership",
     ),
@@ -228,6 +262,57 @@ _HEADS = {
     "service": "unit",
     "hub": "unit",
 }
+
+#: words that end a name: a lower-case "group" after them is not a sub-group's name
+_NOT_NAME_WORDS = frozenset(
+    "the a an of is are was were has have had which that who this these with by to from"
+    " at on as age peer target ethnic minority focus whole same other each every one".split()
+)
+#: words that judge a service rather than name it: "a good service" is no body
+_JUDGING_WORDS = frozenset(
+    "good better best poor poorer effective consistent inconsistent timely responsive same"
+    " right wider whole quality high-quality strong stronger weak limited single full new"
+    " local universal targeted specialist statutory appropriate variable social work".split()
+)
+_OPENERS = frozenset({"the", "a", "an", "its"})
+_ROLE_WORDS = ("manager", "ordinator", "officer", "advis")
+_NOT_ROLE_WORDS = frozenset({"social", "police", "team", "senior", "case"})
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+#: the head nouns of lower-case names: "the learning and improvement group", "the
+#: education safeguarding team", "the business manager"
+_GROUP_HEAD = re.compile(r"\b(?:sub-?\s?group|group)\b(?!s)")
+_UNIT_HEAD = re.compile(r"\b(?:team|service|hub)\b(?!s|\s+(?:hub|team|centre))")
+_ROLE_HEAD = re.compile(r"\b(?:manager|co-?ordinator|officer|adviser|advisor)\b(?!s)")
+
+
+def _lower_names(
+    sentence: str,
+    head: re.Pattern[str],
+    stop: frozenset[str],
+    most: int,
+    *,
+    board_owned: bool = True,
+) -> list[tuple[int, int]]:
+    """(start, end) of each lower-case name ending in a ``head`` noun and opened
+    by an article, "its" or (``board_owned``) "the board's": one to ``most``
+    lower-case words, none of them in ``stop``, between the opener and the head."""
+    out = []
+    for h in head.finditer(sentence):
+        window_start = max(0, h.start() - 90)
+        words = list(re.finditer(r"\S+", sentence[window_start : h.start()]))
+        start = None
+        for count, at in enumerate(range(len(words) - 1, -1, -1)):
+            word = words[at].group()
+            low = word.lower().replace("’", "'")
+            if count and (low in _OPENERS or (board_owned and low == "board's")):
+                start = window_start + words[at + 1].start()
+                break
+            if count == most or low in stop or not _LOWER_WORD.fullmatch(word):
+                break
+        if start is not None:
+            out.append((start, h.end()))
+    return out
+
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "\u2011": "-"})
 #: words, with a possessive "'s" left out ("authority's" is "authority") and "&" kept
@@ -323,7 +408,8 @@ def _lengths() -> tuple[dict[str, set[int]], dict[str, set[int]]]:
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().translate(_QUOTES), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    # the table maps one character to one, so offsets in the translated text are the text's
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.translate(_QUOTES))]
 
 
 def clean_name(text: str) -> str:
@@ -348,6 +434,40 @@ def _type_of_named(text: str, lscb_context: bool) -> str | None:
     return kind
 
 
+#: the field a forum is named after -> the kind of board it is
+_FORUM_FIELDS = {
+    "corporate parenting": "corporate-parenting-panel",
+    "domestic abuse": "domestic-abuse-board",
+    "domestic violence": "domestic-abuse-board",
+    "family justice": "family-justice-board",
+    "health and wellbeing": "hwb",
+    "health and well-being": "hwb",
+    "community safety": "csp",
+    "adult safeguarding": "safeguarding-adults-board",
+    "safeguarding adults": "safeguarding-adults-board",
+}
+
+
+def _type_within(text: str) -> str | None:
+    """The body type of the longest vocabulary name inside ``text``, if any, that
+    is not only a vague word ("the domestic abuse steering group" -> the
+    domestic abuse board's type)."""
+    low = " ".join(text.lower().split())
+    for field_words, key in _FORUM_FIELDS.items():
+        if field_words in low:
+            return key
+    exact, folded, longest = _gazetteer()
+    words = [w for w, _, _ in _tokens(text)]
+    for n in range(min(longest, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            key = exact.get(tuple(words[i : i + n])) or folded.get(
+                tuple(w.lower() for w in words[i : i + n])
+            )
+            if key:
+                return key
+    return None
+
+
 def _gazetteer_match(text: str) -> str | None:
     exact, folded, _ = _gazetteer()
     words = [w for w, _, _ in _tokens(text)]
@@ -361,12 +481,77 @@ def _gazetteer_match(text: str) -> str | None:
     return None
 
 
-def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]:
+#: "(TSCB)", "(the MASH)", "(CiCC)", "(IROs)": an abbreviation defined in brackets
+_DEFINED = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
+_MINOR_WORDS = {"and", "of", "the", "for", "in", "on", "to", "&"}
+
+
+def _initials_fit(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation`` is made of the initials of ``name``'s words, in
+    order, every letter a word's initial and the first letter the first word's
+    ("Children in Care Council" -> "CiCC", "multi-agency safeguarding hub" -> "MASH")."""
+    letters = abbreviation.lower()
+    if abbreviation.endswith("s") and not abbreviation.isupper():
+        letters = letters[:-1]  # "IROs": a plural
+    words = [w for w in re.split(r"[\s\-–]+", name.translate(_QUOTES).lower()) if w]
+    initials = [w[0] for w in words if w[0].isalpha()]
+    if not initials or not letters or letters[0] != initials[0]:
+        return False
+    content = sum(1 for w in words if w not in _MINOR_WORDS)
+    at = 0
+    for ch in letters:
+        while at < len(initials) and initials[at] != ch:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    # the abbreviation spells most of the name: no long name behind a short one
+    return len(letters) >= min(2, content) and len(letters) >= content - 2
+
+
+def defined_abbreviations(texts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """The abbreviations a report defines for its bodies, each with the body type
+    and name of the body it stands for: "Tameside Safeguarding Children Board
+    (TSCB)" -> ``{"TSCB": ("lscb", None)}``, "the Duty and Assessment Service
+    (DAS)" -> ``{"DAS": ("unit", "Duty and Assessment Service")}``. The first
+    definition wins; an abbreviation whose letters are not the name's initials
+    ("Cafcass", a place in brackets) defines nothing."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _DEFINED.finditer(text):
+            abbreviation = m.group(1)
+            if abbreviation in out or sum(c.isupper() for c in abbreviation) < 2:
+                continue
+            head = text[max(0, m.start() - 150) : m.start()]
+            named = [x for x in find_mentions(head) if not x.contextual]
+            if not named or head[named[-1].end :].strip(" ’'‘\""):
+                continue
+            last = named[-1]
+            if _initials_fit(abbreviation, last.text):
+                out[abbreviation] = (last.body_type, last.name)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _alias_pattern(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:s|’s|'s)?\b")
+
+
+def find_mentions(
+    sentence: str,
+    *,
+    lscb_context: bool = False,
+    aliases: dict[str, tuple[str, str | None]] | None = None,
+) -> list[Mention]:
     """The bodies ``sentence`` names, left to right, longest name first.
 
     ``lscb_context`` says the sentence sits in the part of a report about the
     LSCB (or partnership), where "the Board", "the chair" and an unnamed
-    "sub-group" are that board's."""
+    "sub-group" are that board's. ``aliases``: abbreviations the report defined
+    (:func:`defined_abbreviations`), which name their body wherever they stand."""
     exact, folded, _ = _gazetteer()
     found: list[Mention] = []
     taken = [False] * (len(sentence) + 1)
@@ -378,6 +563,17 @@ def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]
             taken[i] = True
         found.append(mention)
 
+    # in the board's own part, "the learning and improvement group" is one of its sub-groups
+    if lscb_context and "group" in sentence:
+        for start, end in _lower_names(sentence, _GROUP_HEAD, _NOT_NAME_WORDS, 6):
+            text = sentence[start:end]
+            # "the corporate parenting strategy group" is the vocabulary's, not the board's
+            known = _type_within(text)
+            if known and known not in ("lscb-subgroup", "lscb", "partner-agencies"):
+                take(start, end, Mention(start, end, text, known, None))
+                continue
+            take(start, end, Mention(start, end, text, "lscb-subgroup", clean_name(text)))
+
     # names built from a place or a body noun come first: they are the longest
     for (pattern, kind), needles in zip(_NAMED, _NEEDLES, strict=True):
         if not any(n in sentence for n in needles):
@@ -386,7 +582,11 @@ def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]
             start, end = m.start(), m.end()
             text = m.group()
             # a name does not start with a sentence's own first word unless capitalised
-            lead = re.match(r"^(?:(?:The|A|An|In|For|Its|Their|This|Both|All|And|Of)\s+)+", text)
+            lead = re.match(
+                r"^(?:(?:The|A|An|In|For|Its|Their|This|Both|All|And|Of"
+                r"|the|a|an|and|of|for|in|its|their)\s+)+",
+                text,
+            )
             if lead:
                 start += lead.end()
                 text = text[lead.end() :]
@@ -406,16 +606,27 @@ def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]
                 name = None
             take(start, end, Mention(start, end, text, body_type, name))
 
+    # the report's own abbreviations ("the TSCB", "DAS"), after the names built above
+    if aliases:
+        for m in _alias_pattern(tuple(aliases)).finditer(sentence):
+            word = re.sub(r"(?:s|’s|'s)$", "", m.group())
+            if word not in aliases:
+                word = m.group()
+            if word in aliases:
+                body_type, name = aliases[word]
+                take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), body_type, name))
+
     tokens = _tokens(sentence)
     lowered = [w.lower() for w, _, _ in tokens]
     exact_lengths, folded_lengths = _lengths()
     i = 0
     while i < len(tokens):
         hit = None
-        lengths = sorted(
-            exact_lengths.get(tokens[i][0], set()) | folded_lengths.get(lowered[i], set()),
-            reverse=True,
-        )
+        as_written, as_folded = exact_lengths.get(tokens[i][0]), folded_lengths.get(lowered[i])
+        if not as_written and not as_folded:
+            i += 1  # no name starts with this word
+            continue
+        lengths = sorted((as_written or set()) | (as_folded or set()), reverse=True)
         for n in lengths:
             if i + n > len(tokens):
                 continue
@@ -435,6 +646,20 @@ def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]
             continue
         i += 1
 
+    # a team or service the vocabulary does not name: "the education safeguarding team"
+    if "team" in sentence or "service" in sentence:
+        stop = _NOT_NAME_WORDS | _JUDGING_WORDS
+        for start, end in _lower_names(sentence, _UNIT_HEAD, stop, 4, board_owned=False):
+            text = sentence[start:end]
+            take(start, end, Mention(start, end, text, "unit", clean_name(text)))
+
+    # a role the vocabulary does not name: "the board's training coordinator"
+    if any(w in sentence for w in _ROLE_WORDS):
+        stop = _NOT_NAME_WORDS | _NOT_ROLE_WORDS
+        for start, end in _lower_names(sentence, _ROLE_HEAD, stop, 3):
+            text = sentence[start:end]
+            take(start, end, Mention(start, end, text, "post", clean_name(text)))
+
     # vague words that name a body when a body noun follows: "health partners"
     for m in re.finditer(
         rf"(?i)\b(?:health|education|school|hospital)\s+{_BODY_HEADS}\b", sentence
@@ -448,10 +673,11 @@ def find_mentions(sentence: str, *, lscb_context: bool = False) -> list[Mention]
     # words that name a body only in context
     for m in re.finditer(
         r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?:joint|new|independent|current|local)\s+)?"
-        r"(Board|board|LSCB|Chair|chair|Panel|panel|partnership|Partnership)\b(?!\s+(?:of|for)\b)",
+        r"(?:(Board|board|LSCB|Chair|chair|partnership|Partnership)\b(?!\s+(?:of|for)\b)"
+        r"|(Panel|panel)\b(?!\s+(?:for)\b))",
         sentence,
     ):
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group(2)).lower()
         if word == "board" or word == "lscb":
             key = "lscb"
         elif word == "chair":

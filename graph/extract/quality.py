@@ -76,6 +76,9 @@ _WEAK = [
     r"\bneeds? to be (?:strengthened|improved|developed)\b",
     r"\bneed (?:to|for) (?:ensure |develop |improve |strengthen )?(?:better|stronger|more)\b",
     r"\bdifferent levels of effectiveness\b",
+    # "better links with ... are required": the link needs improving
+    r"\b(?:better|stronger|closer|improved|more effective)\b[^.;]{0,80}?\b(?:is|are|were|was)"
+    r" (?:still )?(?:required|needed)\b",
     r"\bunder-?developed\b",
     r"\binfrequent(?:ly)?\b",
     r"\bpatchy\b",
@@ -151,6 +154,9 @@ _EFFECTIVE = [
     r"\battend(?:s|ed)? regularly\b|\bregular(?:ly)? attend",
     r"\bwell\b",
     r"\bsound\b",
+    r"\bsolid\b",
+    r"\bwork(?:s|ed|ing)? hard\b",
+    r"\bpurposeful\b",
     r"\bsupportive\b",
     r"\bcollaborative(?:ly)?\b",
     r"\bfull range\b",
@@ -164,6 +170,7 @@ _EFFECTIVE = [
     r"\bcohesive\b",
     r"\bthorough\b",
 ]
+_QUOTED = re.compile(r"‘[^’]{1,40}’(?!\w)|“[^”]{1,40}”|(?<![\w'])'[^'\n]{1,40}'(?!\w)")
 _NEGATORS = re.compile(r"\b(?:not|no|nor|never|lack of|without|neither)\b(?:\W+\w+){0,3}\W*$")
 #: one alternation per level: a clause is searched once per level
 _CUES = {
@@ -220,7 +227,8 @@ def clauses(sentence: str) -> list[Clause]:
 def judge(text: str) -> Judged:
     """The most severe quality whose cue ``text`` holds, praise under a
     negation counting as weakness; ``stated`` when it holds none."""
-    low = text.lower().replace("’", "'")
+    # a short quoted name ("'safe and well' checks") judges nothing
+    low = _QUOTED.sub(" ", text).lower().replace("’", "'")
     negated = None
     for m in _CUES["effective"].finditer(low):
         if _NEGATORS.search(low[max(0, m.start() - 40) : m.start()]):
