@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from textwrap import fill
 from typing import Any
 
+from graph import provenance
 from graph.errors import UnknownFormatError
 from graph.evidence import cite, unit_label
 from graph.tables import format_table, terminal_width
@@ -59,6 +60,7 @@ class Hop:
     quote: str
     link: str
     inverse: bool = False
+    how: str = "curated"  # "curated" (read by a person) or "extracted" (sgkg's rules)
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ def _hop(g: Any, u: str, v: str, data: dict[str, Any], inverse: bool = False) ->
         quote=data["quote"],
         link=data["link"],
         inverse=inverse,
+        how=provenance.how(data["link"]),
     )
 
 
@@ -460,6 +463,8 @@ def _cut_off(und: Any, node: str, g: Any) -> list[str]:
 def _hop_line(h: Hop) -> str:
     where = cite(h.evidence.split(";"))
     cited = f"{h.quality}; {where}" if where else h.quality
+    if h.how == provenance.EXTRACTED:
+        cited += "; extracted"
     text = f"{h.from_label} —{h.phrase}→ {h.to_label}  [{cited}]"
     return text + (f"\n        “{h.quote}”" if h.quote else "")
 
