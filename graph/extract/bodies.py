@@ -191,7 +191,7 @@ _NAMED = [
     (
         re.compile(
             r"\b(?:LSCB|[A-Z]{1,3}SCB|Board)\s+[Cc]hair\b"
-            r"|\b(?:[Ii]ndependent\s+)?[Cc]hair of the (?:(?:[Ll]ocal\s+)?[Ss]afeguarding"
+            r"|\b(?:[Ii]ndependent\s+)?[Cc]hair of (?:the )?(?:(?:[Ll]ocal\s+)?[Ss]afeguarding"
             r"(?:\s+[Cc]hildren(?:’s|'s)?)?\s+)?(?:Board|LSCB|board)\b"
             r"|\b[Ii]ndependent\s+[Cc]hair(?:person)?\b"
         ),

@@ -24,9 +24,11 @@ from graph.reader.model import Report, TextUnit
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "extract"
 
-#: measured: recall 82%, precision 100%, quality 100%, bodies 93% (the seed's
-#: floors are in test_extract_seed.py)
-PARAGRAPH_FLOORS = {"recall": 0.78, "precision": 0.92, "quality": 0.90, "bodies": 0.88}
+#: measured: recall 77%, precision 100%, quality 100%, bodies 93% (the seed's
+#: floors are in test_extract_seed.py); 1.3 no longer emits links whose council end
+#: a scrutiny verb leaves implied ("the panel does not challenge officers"), so one
+#: fixture link of 1.2 is no longer found
+PARAGRAPH_FLOORS = {"recall": 0.74, "precision": 0.92, "quality": 0.90, "bodies": 0.88}
 
 
 def figures(s: Score) -> dict[str, float]:
@@ -54,10 +56,10 @@ def test_score_on_the_labelled_paragraphs_holds() -> None:
     )
 
 
-#: measured over the development reports and the curated seed (extractor 1.2,
-#: ``python bench/extract_bench.py score``): recall 51%, precision 78%, quality
-#: agreement 83%, bodies 85%
-DEVELOPMENT_FLOORS = {"recall": 0.48, "precision": 0.75, "quality": 0.80, "bodies": 0.82}
+#: measured over the development reports and the curated seed (extractor 1.3,
+#: ``python bench/extract_bench.py score``): recall 50%, precision 83%, quality
+#: agreement 82%, bodies 85%
+DEVELOPMENT_FLOORS = {"recall": 0.47, "precision": 0.80, "quality": 0.79, "bodies": 0.82}
 BENCH = Path(__file__).parents[2] / "bench" / "extract_bench.py"
 
 
