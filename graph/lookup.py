@@ -148,7 +148,22 @@ def resolve_body(store: Any, name: str, authority: str | None = None) -> str:
     close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
     if not close:
         close = [lab for lab in labels if wanted[:4] in lab.casefold()][:5]
+    if authority:
+        key = iris.authority_key(authority)
+        raise UnknownNameError(
+            f"no body called {name!r} among the bodies recorded for {_authority_label(key)}; "
+            f"list them with: sgkg query bodies -p authority={key}",
+            close,
+        )
     raise UnknownNameError(f"no body called {name!r} in the store", close)
+
+
+def _authority_label(key: str) -> str:
+    """The register's name of authority ``key`` (the key itself if unknown)."""
+    from graph.authorities import load_register
+
+    register = load_register()
+    return register.by_key(key).label if key in register else key
 
 
 def _rows_to_names(rows: list[dict[str, Any]]) -> list[BodyName]:
