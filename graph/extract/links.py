@@ -59,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "1.3"
+VERSION = "1.3.1"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {

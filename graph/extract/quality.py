@@ -90,6 +90,7 @@ _WEAK = [
     r"\bgaps?\b",
     r"\bconcerns? (?:about|that)\b",
     r"\bno (?:evidence|clear|systematic|formal)\b",
+    r"\bno (?:opportunity|mechanism|forum|means) (?:to|for)\b",
     r"\breluctan",
     r"\bslow\b",
     r"\blow\b",
@@ -162,7 +163,7 @@ _EFFECTIVE = [
     r"\bfull range\b",
     r"\bengaged\b",
     r"\bbenefits? from\b",
-    r"\bensur(?:es?|ing)\b",
+    r"\bensur(?:es|ing)\b",  # "ensures that": praise; "to ensure that" is a purpose
     r"\bcareful\b",
     r"\bproactive(?:ly)?\b",
     r"\bconfiden(?:ce|t)\b",
