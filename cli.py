@@ -1200,7 +1200,8 @@ def serve(
     workers: int | None,
 ) -> None:
     """Serve the graph read-only: the explorer, the named questions, show,
-    the gap register (pages and JSON), and a SPARQL 1.1 endpoint at /sparql.
+    the gap register and changes between inspections (pages and JSON), and a
+    SPARQL 1.1 endpoint at /sparql.
 
     Listens on 127.0.0.1 unless --host says otherwise. Each request runs in a
     process killed at its time limit; a write by another sgkg command is seen

@@ -55,6 +55,23 @@ def fresh(store: Path, args: list[str], repeat: int) -> float:
     return statistics.median(runs)
 
 
+def served(store_path: Path, key: str) -> tuple[float, float]:
+    """The changes page of ``key`` from ``sgkg serve`` (in-process client):
+    the first request (a forked child computes it) and the next (kept)."""
+    from starlette.testclient import TestClient
+
+    from graph.serve import create_app
+
+    with TestClient(create_app(store_path, timeout=30)) as client:
+        times = []
+        for _ in range(2):
+            t = time.perf_counter()
+            r = client.get(f"/changes/{key}")
+            times.append(time.perf_counter() - t)
+            assert r.status_code == 200, r.text[:300]
+    return times[0], times[1]
+
+
 def measure(store_path: Path, cases: dict[str, str], repeat: int) -> list[list[str]]:
     from graph.analysis.changes import changes
     from graph.analysis.compare import compare
@@ -78,6 +95,11 @@ def measure(store_path: Path, cases: dict[str, str], repeat: int) -> list[list[s
             rows.append([name, " ".join(args), f"{lib:.3f}", ""])
     for row, (_name, (_fn, args)) in zip(rows, calls.items(), strict=True):
         row[3] = f"{fresh(store_path, [*args, '--format', 'csv'], repeat):.3f}"
+    cold, warm = served(store_path, cases["changes"])
+    rows.append(
+        ["changes page (sgkg serve)", f"GET /changes/{cases['changes']}", f"{cold:.3f}",
+         f"{warm:.3f} (kept)"]
+    )  # fmt: skip
     detail = f"{size} triples; matrix {len(matrix.rows)} rows x {len(matrix.columns)} columns"
     return [[*r, detail] for r in rows]
 

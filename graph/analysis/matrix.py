@@ -128,22 +128,6 @@ def _era_of(applicable: list[Any]) -> str:
     return "partnership" if any(e.partnership_era for e in applicable) else "lscb"
 
 
-def _applicable(world: Any, report: str, la: str) -> list[Any]:
-    """The expectations the register holds ``report`` to (same rules as
-    :func:`graph.analysis.register._expected_gaps`)."""
-    framework = world.reports[report][1]
-    day = world.report_days.get(report) or reg._report_day(report)
-    area_types = {b.type for b in world.bodies.values() if la in b.authorities or b.iri == la}
-    found = [
-        e
-        for e in world.expectations
-        if (not e.frameworks or framework in e.frameworks) and e.in_force(day)
-    ]
-    if day and day < reg.PARTNERSHIP_DEADLINE and "safeguarding-partnership" not in area_types:
-        found = [e for e in found if not e.partnership_era]
-    return found
-
-
 #: extracted links are minted under this path (graph/rdf/extraction.py)
 _EXTRACTED = "/link/extracted/"
 
@@ -154,7 +138,7 @@ def _report_links(world: Any, report: str) -> list[Any]:
     links = [
         x
         for x in world.links
-        if not x.evidence or any(rep == report for _l, _t, rep in x.evidence.values())
+        if not x.evidence or any(rep == report for _label, rep in x.evidence.values())
     ]
     curated = {(x.source, x.kind, x.target) for x in links if _EXTRACTED not in x.iri}
     return [
@@ -162,42 +146,10 @@ def _report_links(world: Any, report: str) -> list[Any]:
     ]
 
 
-class _Index:
-    """Bodies by authority and links by report, built once for a whole
-    matrix, so each report is judged against its own small world (the
-    register's rules look only at the area's bodies, the bodies at the ends
-    of the report's links, and those links)."""
-
-    def __init__(self, world: Any) -> None:
-        self.world = world
-        self.bodies: dict[str, dict[str, Any]] = defaultdict(dict)
-        for b in world.bodies.values():
-            for la in b.authorities:
-                self.bodies[la][b.iri] = b
-            self.bodies[b.iri][b.iri] = b  # the authority itself
-        self.links: dict[str, list[Any]] = defaultdict(list)
-        self.unplaced: list[Any] = []
-        for x in world.links:
-            reports = {rep for _l, _t, rep in x.evidence.values()}
-            if not reports:
-                self.unplaced.append(x)
-            for rep in reports:
-                self.links[rep].append(x)
-
-    def narrow(self, la: str, report: str) -> Any:
-        links = self.links.get(report, []) + self.unplaced
-        bodies = dict(self.bodies.get(la, {}))
-        for x in links:
-            for end in (x.source, x.target):
-                if end in self.world.bodies:
-                    bodies[end] = self.world.bodies[end]
-        return replace(self.world, bodies=bodies, links=links)
-
-
 def _cells(world: Any, report: str, la: str, key: str, label: str) -> dict[str, Cell]:
-    applicable = _applicable(world, report, la)
+    applicable = reg.applicable_expectations(world, report, la)
     one = replace(world, reports={report: world.reports[report]})
-    gaps, _caveats, _n = reg._expected_gaps(one, la, key, label)
+    gaps, _caveats, _n = reg.expected_gaps(one, la, key, label)
     missing: dict[str, list[Any]] = defaultdict(list)
     for g in gaps:
         missing[g.expectation].append(g)
@@ -213,10 +165,10 @@ def _cells(world: Any, report: str, la: str, key: str, label: str) -> dict[str, 
             if s.iri in (x.source, x.target)
             and (p := world.bodies.get(x.target if x.source == s.iri else x.source))
             and p.type == e.partner_type
-            and reg._matches(e, x, s.iri, p.iri)
+            and reg.link_meets(e, x, s.iri, p.iri)
         ]
         if meeting:
-            cells[e.iri] = _found_cell(meeting, missing.get(e.iri, []))
+            cells[e.iri] = _found_cell(world, meeting, missing.get(e.iri, []))
         elif e.iri in missing:
             g = missing[e.iri][0]
             cells[e.iri] = Cell(
@@ -227,7 +179,7 @@ def _cells(world: Any, report: str, la: str, key: str, label: str) -> dict[str, 
                 g.basis,
             )
         elif not subjects:
-            type_label = reg._type_label(world, e.subject_type)
+            type_label = reg.type_label(world, e.subject_type)
             cells[e.iri] = Cell(
                 "not evidenced", basis=f"{type_label}: not named in the report, so not checked"
             )
@@ -236,17 +188,23 @@ def _cells(world: Any, report: str, la: str, key: str, label: str) -> dict[str, 
     return cells
 
 
-def _found_cell(links: list[Any], missing: list[Any]) -> Cell:
+def _found_cell(world: Any, links: list[Any], missing: list[Any]) -> Cell:
     qualities = {x.quality for x in links}
     assessed = [q for q in qualities if q in _RANK]
     value = min(assessed, key=_RANK.get) if assessed else "stated"
     ev: dict[str, str] = {}
     for x in links:
-        for unit, (lab, _text, _rep) in x.evidence.items():
+        for unit, (lab, _rep) in x.evidence.items():
             ev[unit] = lab
     ordered = sorted(ev.items(), key=lambda kv: evidence_order(kv[1]))
     worst = [x for x in links if x.quality == value] or links
-    quote = reg._quote_for(worst[0], set())
+    # quoted from a curated link before an extracted one, then from the one the
+    # report cites first: never from whichever the store happened to return first
+    first = min(
+        worst,
+        key=lambda x: (_EXTRACTED in x.iri, min(_cited(x), default=(9, 0, "")), x.iri),
+    )
+    quote = reg.quote_for(world, first)
     basis = f"{len(links)} stated link(s)"
     if missing:
         basis += f"; not evidenced for {len(missing)} other body(ies) of the type"
@@ -257,6 +215,10 @@ def _found_cell(links: list[Any], missing: list[Any]) -> Cell:
         short_quote(quote, 200),
         basis,
     )
+
+
+def _cited(link: Any) -> list[tuple[int, int, str]]:
+    return [evidence_order(label) for label, _rep in link.evidence.values()]
 
 
 def national_matrix(
@@ -272,16 +234,16 @@ def national_matrix(
     register = load_register()
     known = reg.known_authorities(store)
     if authorities is not None:
-        world = reg._read_world(store) if len(authorities) > 3 else None
+        world = reg.read_world_for_expectations(store) if len(authorities) > 3 else None
         if world is None:
             return _merge([_matrix_of(store, key, known, register) for key in authorities])
     else:
-        world = reg._read_world(store)
+        world = reg.read_world_for_expectations(store)
     by_la: dict[str, list[str]] = defaultdict(list)
     for report, (la, _fw) in world.reports.items():
         by_la[la].append(report)
-    keys = authorities or sorted(reg._authority_key_of(la) for la in by_la)
-    index = _Index(world)
+    keys = authorities or sorted(reg.authority_key_of(la) for la in by_la)
+    index = reg.WorldIndex(world)
     result = Matrix([], [])
     columns: dict[str, Column] = {}
     for key in keys:
@@ -292,10 +254,10 @@ def national_matrix(
             continue
         latest: dict[str, tuple[str, str]] = {}
         for report in by_la.get(la, []):
-            applicable = _applicable(index.narrow(la, report), report, la)
+            applicable = reg.applicable_expectations(index.narrow(la, report), report, la)
             if not applicable:
                 continue
-            day = world.report_days.get(report) or reg._report_day(report)
+            day = world.report_days.get(report) or reg.report_day(report)
             e_era = _era_of(applicable)
             if e_era not in latest or (day, report) > latest[e_era]:
                 latest[e_era] = (day, report)
@@ -332,7 +294,7 @@ def national_matrix(
 def _matrix_of(store: Any, key: str, known: dict[str, str], register: Any) -> Matrix:
     """One authority's rows, reading only its part of the store."""
     la = reg.authority_iri(key)
-    world = reg._read_world(store, la)
+    world = reg.read_world(store, la)
     m = Matrix([], [])
     where = register.by_key(key).region if key in register else ""
     latest: dict[str, tuple[str, str]] = {}
@@ -340,10 +302,10 @@ def _matrix_of(store: Any, key: str, known: dict[str, str], register: Any) -> Ma
     for report, (owner, _fw) in world.reports.items():
         if owner != la:
             continue
-        applicable = _applicable(world, report, la)
+        applicable = reg.applicable_expectations(world, report, la)
         if not applicable:
             continue
-        day = world.report_days.get(report) or reg._report_day(report)
+        day = world.report_days.get(report) or reg.report_day(report)
         e_era = _era_of(applicable)
         if e_era not in latest or (day, report) > latest[e_era]:
             latest[e_era] = (day, report)

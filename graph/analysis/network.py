@@ -15,21 +15,33 @@ from typing import Any
 from graph import iri
 from graph.evidence import evidence_order
 
+#: one row per body: of several labels (the reader's and the curated layer's),
+#: the first in code-point order, so that every engine names a body alike
 _BODIES = """
-SELECT ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
+SELECT ?body (MIN(STR(?bodyLabel)) AS ?label) (MIN(STR(?bodyType)) AS ?type)
+       (MIN(STR(?bodyArea)) AS ?area) ?authFilterBody
        (GROUP_CONCAT(DISTINCT ?authKey; SEPARATOR=";") AS ?authorities)
        (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=";") AS ?alts)
 WHERE {
-  ?body a sg:Body ; rdfs:label ?label .
-  OPTIONAL { ?body sg:bodyType ?type . OPTIONAL { ?type skos:prefLabel ?typeLabel }
-             OPTIONAL { ?type sg:orgClass ?orgClass } }
-  OPTIONAL { ?body sg:area ?area }
+  ?body a sg:Body ; rdfs:label ?bodyLabel .
+  OPTIONAL { ?body sg:bodyType ?bodyType }
+  OPTIONAL { ?body sg:area ?bodyArea }
   OPTIONAL { ?body sg:authority ?auth . ?auth sg:area ?authArea .
              BIND(REPLACE(STR(?authArea), "^.*/", "") AS ?authKey) }
   OPTIONAL { ?body skos:altLabel ?alt }
   FILTER(?authFilter)
 }
-GROUP BY ?body ?label ?type ?typeLabel ?orgClass ?area ?authFilterBody
+GROUP BY ?body ?authFilterBody
+"""
+
+#: a body type's label and ORG class (the first in code-point order of each)
+_TYPES = """
+SELECT ?type (MIN(STR(?label)) AS ?typeLabel) (MIN(STR(?class)) AS ?orgClass) WHERE {
+  { SELECT DISTINCT ?type WHERE { ?body a sg:Body ; sg:bodyType ?type } }
+  OPTIONAL { ?type skos:prefLabel ?label }
+  OPTIONAL { ?type sg:orgClass ?class }
+}
+GROUP BY ?type
 """
 
 _LINKS = """
@@ -69,13 +81,15 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
         auth_filter = "EXISTS { ?x sg:authority ?authFilterBody }"
     g = nx.MultiDiGraph()
     q_bodies = _BODIES.replace("?authFilter)", auth_filter.replace("?x", "?body") + ")")
+    types = {r["type"]: r for r in store.select(_TYPES)}
     for r in store.select(q_bodies, bindings):
+        of_type = types.get(r["type"]) or {}
         g.add_node(
             r["body"],
             label=r["label"],
             body_type=iri.concept_key(r["type"]) if r["type"] else "",
-            type_label=r["typeLabel"] or "",
-            org_class=(r["orgClass"] or "").rsplit("#", 1)[-1],
+            type_label=of_type.get("typeLabel") or "",
+            org_class=(of_type.get("orgClass") or "").rsplit("#", 1)[-1],
             area=iri.concept_key(r["area"]) if r["area"] else "",
             authority=r["authorities"] or "",
             alt_labels=r["alts"] or "",

@@ -17,10 +17,18 @@ Two sources, kept apart in every row (``Gap.source``):
 The reference model is checked only against authorities whose reports review
 an LSCB (each expectation says which framework it applies to). Accountability
 chains, paths and brokers live in :mod:`graph.routes`.
+
+What is judged is read once (:func:`read_world`; for the national matrix,
+:func:`read_world_for_expectations`, only the links the expected-link rules look
+at); what a row shows and judging does not need (quotes, paragraph texts, the
+paragraphs naming a kind of body) is read when the row is made. The matrix
+(:mod:`graph.analysis.matrix`) uses the public functions here, so the two never
+judge differently.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -147,17 +155,43 @@ SELECT ?c ?label WHERE {
 """
 
 _LINKS = """
-SELECT ?link ?source ?target ?kind ?quality ?quote ?auth ?ev ?n ?text ?evReport WHERE {
+SELECT ?link ?source ?target ?kind ?quality ?quote ?auth ?ev ?n ?evReport WHERE {
   ?link a sg:Link ; sg:source ?source ; sg:target ?target ; sg:linkKind ?kind ;
         sg:quality ?quality .
   OPTIONAL { ?link sg:quote ?quote }
   OPTIONAL { ?link sg:authority ?auth }
   OPTIONAL { ?link sg:evidence ?ev .
              OPTIONAL { ?ev sg:number ?n }
-             OPTIONAL { ?ev sg:text ?text }
              OPTIONAL { ?ev sg:report ?evReport } }
 }
 """
+
+#: links with a body of ``?subjectType`` at their source (and, below, at their
+#: target): all that judging a report against the reference model looks at
+_SUBJECT_LINKS_OUT = """
+SELECT ?link ?source ?target ?kind ?quality ?ev ?n ?evReport WHERE {
+  ?source sg:bodyType ?subjectType .
+  ?link sg:source ?source ; a sg:Link ; sg:target ?target ; sg:linkKind ?kind ;
+        sg:quality ?quality .
+  OPTIONAL { ?link sg:evidence ?ev .
+             OPTIONAL { ?ev sg:number ?n }
+             OPTIONAL { ?ev sg:report ?evReport } }
+}
+"""
+_SUBJECT_LINKS_IN = """
+SELECT ?link ?source ?target ?kind ?quality ?ev ?n ?evReport WHERE {
+  ?target sg:bodyType ?subjectType .
+  ?link sg:target ?target ; a sg:Link ; sg:source ?source ; sg:linkKind ?kind ;
+        sg:quality ?quality .
+  OPTIONAL { ?link sg:evidence ?ev .
+             OPTIONAL { ?ev sg:number ?n }
+             OPTIONAL { ?ev sg:report ?evReport } }
+}
+"""
+
+#: read for one link when a row shows its quote
+_LINK_QUOTES = "SELECT ?quote WHERE { ?link sg:quote ?quote }"
+_LINK_TEXTS = "SELECT ?ev ?text WHERE { ?link sg:evidence ?ev . ?ev sg:text ?text }"
 
 #: links recorded for no authority: _link_authorities derives theirs
 _UNRECORDED_LINKS = """
@@ -173,8 +207,15 @@ SELECT ?report ?auth ?framework (SAMPLE(COALESCE(?end, ?issued)) AS ?day) WHERE 
 } GROUP BY ?report ?auth ?framework
 """
 
+#: paragraphs naming a kind of body: of one report, or (``?report`` free) of every report
 _MENTIONS = """
-SELECT DISTINCT ?unit ?type ?report ?n WHERE {
+SELECT DISTINCT ?unit ?report ?n WHERE {
+  ?unit sg:report ?report ; sg:mentionsBodyType ?type .
+  OPTIONAL { ?unit sg:number ?n }
+}
+"""
+_MENTIONS_EVERYWHERE = """
+SELECT DISTINCT ?unit ?report ?n WHERE {
   ?unit sg:mentionsBodyType ?type ; sg:report ?report .
   OPTIONAL { ?unit sg:number ?n }
 }
@@ -197,6 +238,8 @@ SELECT ?gap ?subject ?kind ?type ?auth WHERE {
 }
 """
 
+#: ``?also`` is named rather than ``[ ]`` so that pyoxigraph starts that OPTIONAL
+#: from the expectation, not from every link kind in the store (0.8 s on the 1M store)
 _EXPECTATIONS = """
 SELECT ?e ?label ?subjectType ?type ?kind ?direction ?source ?statutory ?order
        ?any ?presence ?wherePresent ?framework ?altKind ?altDirection ?from ?until WHERE {
@@ -209,7 +252,7 @@ SELECT ?e ?label ?subjectType ?type ?kind ?direction ?source ?statutory ?order
   OPTIONAL { ?e sg:satisfiedByPresence ?presence }
   OPTIONAL { ?e sg:onlyWherePresent ?wherePresent }
   OPTIONAL { ?e sg:appliesToFramework ?framework }
-  OPTIONAL { ?e sg:alsoSatisfiedBy [ sg:linkKind ?altKind ; sg:direction ?altDirection ] }
+  OPTIONAL { ?e sg:alsoSatisfiedBy ?also . ?also sg:linkKind ?altKind ; sg:direction ?altDirection }
   OPTIONAL { ?e sg:inForceFrom ?from }
   OPTIONAL { ?e sg:inForceUntil ?until }
 }
@@ -231,9 +274,10 @@ class _Link:
     target: str
     kind: str  # key
     quality: str  # key
-    quotes: set[str] = field(default_factory=set)
+    #: read with the link by the register; else ``None`` until a row shows its quote
+    quotes: set[str] | None = field(default_factory=set)
     authorities: set[str] = field(default_factory=set)
-    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # iri -> label,text,rep
+    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri -> (label, report)
 
 
 #: the duty to make multi-agency safeguarding arrangements came into force on
@@ -283,16 +327,85 @@ class _Expectation:
         return bool(self.in_force_from) and self.in_force_from >= PARTNERSHIP_DUTY_FROM
 
 
+class _Reader:
+    """What a row shows and judging does not need, read from the store when a
+    row asks for it: a link's quotes and the texts of its paragraphs, and the
+    paragraphs naming a kind of body. The whole-store read leaves them out (on
+    the 1M-triple bench store the paragraph texts alone took 11 s of a 25 s
+    matrix).
+
+    Terms are written into the query text (:func:`graph.store.remote.substitute`,
+    the endpoint path's own binding, as N-Triples) rather than bound:
+    pyoxigraph plans a query before it substitutes, so a bound term does not
+    lead the joins (one board's links on the 1M store: 1 s bound, 1 ms written
+    in). Every term written comes from the store or the vocabulary, never from
+    what a user typed."""
+
+    def __init__(self, store: Any, reports: set[str] | None = None) -> None:
+        self.store = store
+        #: the reports the world was read for (None: every report)
+        self.scope = reports
+        self.texts: dict[str, dict[str, str]] = {}
+        self.mentioned: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        self.types_read: set[str] = set()
+
+    def select(self, text: str, **terms: str) -> list[dict[str, Any]]:
+        from graph.store.remote import substitute
+
+        return self.store.select(substitute(text, terms))
+
+    def link_quotes(self, link: _Link) -> set[str]:
+        if link.quotes is None:
+            link.quotes = {r["quote"] for r in self.select(_LINK_QUOTES, link=link.iri)}
+        return link.quotes
+
+    def link_texts(self, link: _Link) -> dict[str, str]:
+        """Evidence IRI -> paragraph text, for the link's evidence with a text."""
+        if link.iri not in self.texts:
+            rows = self.select(_LINK_TEXTS, link=link.iri) if link.evidence else []
+            self.texts[link.iri] = {r["ev"]: r["text"] for r in rows if r["text"]}
+        return self.texts[link.iri]
+
+    def mentions(self, report: str, type_key: str) -> set[tuple[str, str]]:
+        """(label, unit IRI) of the paragraphs of ``report`` naming ``type_key``:
+        read for that report alone when the world holds a few reports, else
+        for every report at once (one scan of the type, not one per report)."""
+        found = self.mentioned.get((report, type_key))
+        if found is not None:
+            return found
+        type_iri = iri.body_type(type_key)
+        if self.scope is not None and len(self.scope) <= _MENTIONS_PER_REPORT:
+            rows = self.select(_MENTIONS, report=report, type=type_iri)
+            for r in rows:
+                r["report"] = report
+        elif type_key in self.types_read:
+            return set()
+        else:
+            self.types_read.add(type_key)
+            rows = self.select(_MENTIONS_EVERYWHERE, type=type_iri)
+        self.mentioned.setdefault((report, type_key), set())
+        for r in rows:
+            label = unit_label(r["unit"], r["n"])
+            self.mentioned.setdefault((r["report"], type_key), set()).add((label, r["unit"]))
+        return self.mentioned[(report, type_key)]
+
+
+#: up to this many reports, mentions are read report by report
+_MENTIONS_PER_REPORT = 12
+
+
 @dataclass
-class _World:
-    """Everything the register needs, read from the store once."""
+class World:
+    """What the register (and the matrix) judge, read from the store once;
+    quotes, paragraph texts and mentions are read by ``reader`` when a row
+    shows them."""
 
     bodies: dict[str, _Body]
     labels: dict[str, str]  # concept IRI -> prefLabel
     links: list[_Link]
     reports: dict[str, tuple[str, str]]  # report IRI -> (authority IRI, framework key)
     report_days: dict[str, str]  # report IRI -> inspection's last day (or publication), ISO
-    mentions: dict[tuple[str, str], set[tuple[str, str]]]  # (report, type) -> {(label, iri)}
+    reader: _Reader
     improvements: dict[str, list[Improvement]]  # answered IRI -> improvements
     answering: set[str]  # IRIs of the areas for improvement
     stored_gaps: dict[tuple[str, str, str, str], list[str]]  # (auth, subj, kind, type) -> gaps
@@ -314,20 +427,11 @@ def _scoped(query: str, pattern: str) -> str:
     return head + "WHERE {\n  " + pattern + body
 
 
-def _read_world(store: Any, authority_iri: str | None = None) -> _World:
-    """Everything the register needs. With ``authority_iri``, the two big
-    reads (links and mentions) are limited to that authority's links (and
-    links recorded for no authority) and reports; the rest is read whole."""
+def read_world(store: Any, authority_iri: str | None = None) -> World:
+    """What the register needs. With ``authority_iri``, the links read are
+    limited to that authority's (and links recorded for no authority)."""
     scope = {"scope": authority_iri} if authority_iri else None
-    bodies: dict[str, _Body] = {}
-    for r in store.select(_BODIES):
-        b = bodies.setdefault(r["body"], _Body(r["body"], r["label"], _key(r["type"]), set()))
-        if r["type"] and not b.type:
-            b.type = _key(r["type"])
-        if r["auth"]:
-            b.authorities.add(r["auth"])
-    labels = {r["c"]: r["label"] for r in store.select(_TYPE_LABELS)}
-
+    bodies = _read_bodies(store)
     links: dict[str, _Link] = {}
     if scope:
         link_rows = store.select(_scoped(_LINKS, "?link sg:authority ?scope ."), scope)
@@ -337,33 +441,14 @@ def _read_world(store: Any, authority_iri: str | None = None) -> _World:
     else:
         link_rows = store.select(_LINKS)
     for r in link_rows:
-        link = links.setdefault(
-            r["link"],
-            _Link(r["link"], r["source"], r["target"], _key(r["kind"]), _key(r["quality"])),
-        )
-        if r["quote"]:
+        link = _add_link(links, r, quotes_read=True)
+        if r["quote"] and link.quotes is not None:
             link.quotes.add(r["quote"])
         if r["auth"]:
             link.authorities.add(r["auth"])
-        if r["ev"]:
-            label = unit_label(r["ev"], r["n"])
-            link.evidence[r["ev"]] = (label, r["text"] or "", r["evReport"] or "")
 
-    reports: dict[str, tuple[str, str]] = {}
-    report_days: dict[str, str] = {}
-    for r in store.select(_REPORTS):
-        reports[r["report"]] = (r["auth"], _key(r["framework"]))
-        report_days[r["report"]] = str(r["day"] or "")
-
-    mentions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    mention_rows = (
-        store.select(_scoped(_MENTIONS, "?report sg:authority ?scope ."), scope)
-        if scope
-        else store.select(_MENTIONS)
-    )
-    for r in mention_rows:
-        label = unit_label(r["unit"], r["n"])
-        mentions[(r["report"], _key(r["type"]))].add((label, r["unit"]))
+    reports, report_days = _read_reports(store)
+    mine = {rep for rep, (a, _fw) in reports.items() if a == authority_iri} if scope else None
 
     improvements: dict[str, dict[str, Improvement]] = defaultdict(dict)
     for r in _group(store.select(_IMPROVEMENTS), ("afi", "answers"), "addressedLabel"):
@@ -376,18 +461,88 @@ def _read_world(store: Any, authority_iri: str | None = None) -> _World:
     for r in store.select(_STORED_GAPS):
         stored[(r["auth"] or "", r["subject"], _key(r["kind"]), _key(r["type"]))].append(r["gap"])
 
-    return _World(
+    return World(
         bodies=bodies,
-        labels=labels,
+        labels=_read_labels(store),
         links=list(links.values()),
         reports=reports,
         report_days=report_days,
-        mentions=mentions,
+        reader=_Reader(store, mine),
         improvements={k: _sorted_improvements(v.values()) for k, v in improvements.items()},
         answering={i.iri for v in improvements.values() for i in v.values()},
         stored_gaps=stored,
-        expectations=_read_expectations(store),
+        expectations=read_expectations(store),
     )
+
+
+def read_world_for_expectations(store: Any) -> World:
+    """What judging reports against the reference model needs, for the whole
+    store (the national matrix): only the links with a body of an
+    expectation's subject type at one end (the expected-link rules look at no
+    other), without their quotes or authorities, and no areas for improvement
+    (a row's answers are the register's business)."""
+    expectations = read_expectations(store)
+    reader = _Reader(store)
+    links: dict[str, _Link] = {}
+    for subject_type in sorted({e.subject_type for e in expectations}):
+        for text in (_SUBJECT_LINKS_OUT, _SUBJECT_LINKS_IN):
+            for r in reader.select(text, subjectType=iri.body_type(subject_type)):
+                _add_link(links, r, quotes_read=False)
+    reports, report_days = _read_reports(store)
+    return World(
+        bodies=_read_bodies(store),
+        labels=_read_labels(store),
+        links=list(links.values()),
+        reports=reports,
+        report_days=report_days,
+        reader=reader,
+        improvements={},
+        answering=set(),
+        stored_gaps={},
+        expectations=expectations,
+    )
+
+
+def _read_bodies(store: Any) -> dict[str, _Body]:
+    bodies: dict[str, _Body] = {}
+    for r in store.select(_BODIES):
+        b = bodies.setdefault(r["body"], _Body(r["body"], r["label"], _key(r["type"]), set()))
+        if r["type"] and not b.type:
+            b.type = _key(r["type"])
+        if r["auth"]:
+            b.authorities.add(r["auth"])
+    return bodies
+
+
+def _read_labels(store: Any) -> dict[str, str]:
+    return {r["c"]: r["label"] for r in store.select(_TYPE_LABELS)}
+
+
+def _read_reports(store: Any) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    reports: dict[str, tuple[str, str]] = {}
+    report_days: dict[str, str] = {}
+    for r in store.select(_REPORTS):
+        reports[r["report"]] = (r["auth"], _key(r["framework"]))
+        report_days[r["report"]] = str(r["day"] or "")
+    return reports, report_days
+
+
+def _add_link(links: dict[str, _Link], r: dict[str, Any], quotes_read: bool) -> _Link:
+    """The link of row ``r`` (made on its first row), with the row's evidence;
+    ``quotes_read`` when the rows carry its quotes (else read when shown)."""
+    link = links.get(r["link"])
+    if link is None:
+        link = links[r["link"]] = _Link(
+            r["link"],
+            r["source"],
+            r["target"],
+            _key(r["kind"]),
+            _key(r["quality"]),
+            quotes=set() if quotes_read else None,
+        )
+    if r["ev"]:
+        link.evidence[r["ev"]] = (unit_label(r["ev"], r["n"]), r["evReport"] or "")
+    return link
 
 
 def _group(rows: list[dict[str, Any]], keys: tuple[str, ...], many: str) -> list[dict[str, Any]]:
@@ -406,7 +561,8 @@ def _sorted_improvements(items: Any) -> list[Improvement]:
     return sorted(items, key=lambda i: evidence_order(i.number))
 
 
-def _read_expectations(store: Any) -> list[_Expectation]:
+def read_expectations(store: Any) -> list[_Expectation]:
+    """The reference model's expectations, in its order."""
     found: dict[str, _Expectation] = {}
     for r in store.select(_EXPECTATIONS):
         e = found.get(r["e"])
@@ -444,23 +600,31 @@ def authority_iri(key: str) -> str:
     return iri.body(key, "local-authority")
 
 
-def _authority_key_of(authority_iri: str) -> str:
+def authority_key_of(authority_iri: str) -> str:
+    """The area key of a local authority's body IRI."""
     return authority_iri.removeprefix(ns.ID + "body/").split("/", 1)[0]
 
 
-def _report_day(report_iri: str) -> str:
+def report_day(report_iri: str) -> str:
+    """The date at the end of a report's IRI (its publication day)."""
     return report_iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _quote_for(link: _Link, answering: set[str]) -> str:
+def quote_for(world: World, link: _Link, answering: set[str] | frozenset[str] = frozenset()) -> str:
     """The quote that best shows a finding: from the first evidence paragraph
     that is not itself an area for improvement (those are shown apart), the
-    one that comes first in it; without paragraph text, the longest."""
-    units = sorted(
-        link.evidence.items(), key=lambda kv: (kv[0] in answering, evidence_order(kv[1][0]))
-    )
-    texts = [" ".join(v[1].split()) for _k, v in units if v[1]]
-    if link.quotes:
+    one that comes first in it; without paragraph text, the longest. Quotes and
+    texts are read when asked for, and texts only when they decide: a link
+    with one quote is quoted by it whatever its paragraphs say."""
+    quotes = world.reader.link_quotes(link)
+    texts: list[str] = []
+    if len(quotes) != 1:
+        found = world.reader.link_texts(link)
+        units = sorted(
+            link.evidence.items(), key=lambda kv: (kv[0] in answering, evidence_order(kv[1][0]))
+        )
+        texts = [" ".join(found[k].split()) for k, _v in units if found.get(k)]
+    if quotes:
 
         def place(q: str) -> tuple[int, int, int]:
             q1 = " ".join(q.split())
@@ -471,19 +635,21 @@ def _quote_for(link: _Link, answering: set[str]) -> str:
             return (len(texts), 0, -len(q1))
 
         # the quote that states the link's quality; among equals, in report order
-        return short_quote(finding_quote(sorted(link.quotes, key=place), link.quality), 240)
+        return short_quote(finding_quote(sorted(quotes, key=place), link.quality), 240)
     return short_quote(texts[0]) if texts else ""
 
 
-def _link_label(world: _World, kind: str) -> str:
+def link_label(world: World, kind: str) -> str:
+    """A link kind's label (its key, spaced, when the vocabulary has none)."""
     return world.labels.get(iri.link_kind(kind), kind.replace("-", " "))
 
 
-def _type_label(world: _World, type_key: str) -> str:
+def type_label(world: World, type_key: str) -> str:
+    """A body type's label (its key, spaced, when the vocabulary has none)."""
     return world.labels.get(iri.body_type(type_key), type_key.replace("-", " "))
 
 
-def _matches(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
+def link_meets(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
     """Does ``link`` between ``subject`` and ``partner`` meet expectation ``e``?"""
     ends = {link.source, link.target}
     if ends != {subject, partner}:
@@ -502,14 +668,14 @@ def _matches(e: _Expectation, link: _Link, subject: str, partner: str) -> bool:
     return False
 
 
-def _met(world: _World, e: _Expectation, subject: _Body, partner: _Body) -> bool:
+def _met(world: World, e: _Expectation, subject: _Body, partner: _Body) -> bool:
     """Is expectation ``e`` met between ``subject`` and ``partner``? By a stated
     link; or, for a 'serves' satisfier, by the subject having been minted for
     the partner authority (the reader mints each authority's LSCB with
     sg:authority, from the report's review of that board)."""
     if ("serves", "out") in e.satisfiers and partner.iri in subject.authorities:
         return True
-    return any(_matches(e, link, subject.iri, partner.iri) for link in world.links)
+    return any(link_meets(e, link, subject.iri, partner.iri) for link in world.links)
 
 
 def _oriented(e: _Expectation, subject: str, partner: str) -> tuple[str, str]:
@@ -526,7 +692,7 @@ def known_authorities(store: Any) -> dict[str, str]:
         "SELECT DISTINCT ?la ?label WHERE "
         "{ ?la sg:bodyType bt:local-authority ; rdfs:label ?label }"
     )
-    return {_authority_key_of(r["la"]): r["label"] for r in rows}
+    return {authority_key_of(r["la"]): r["label"] for r in rows}
 
 
 def require_authority(store: Any, authority: str, known: dict[str, str] | None = None) -> str:
@@ -561,12 +727,12 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
     known = known_authorities(store)
     if authority:
         keys = [require_authority(store, authority, known)]
-        world = _read_world(store, authority_iri(keys[0]))
+        world = read_world(store, authority_iri(keys[0]))
     else:
-        world = _read_world(store)
-        with_data = {_authority_key_of(a) for a, _fw in world.reports.values()}
+        world = read_world(store)
+        with_data = {authority_key_of(a) for a, _fw in world.reports.values()}
         for link in world.links:
-            with_data |= {_authority_key_of(a) for a in _link_authorities(world, link)}
+            with_data |= {authority_key_of(a) for a in _link_authorities(world, link)}
         keys = sorted(k for k in known if k in with_data)
 
     gaps: list[Gap] = []
@@ -574,15 +740,16 @@ def gap_register(store: Any, authority: str | None = None) -> Register:
     reports: dict[str, list[str]] = {}
     checked: dict[str, int] = {}
     links: dict[str, int] = {}
+    index = WorldIndex(world)
     for key in keys:
         la = authority_iri(key)
         label = known.get(key, key)
-        reports[key] = sorted(_report_day(r) for r, (a, _fw) in world.reports.items() if a == la)
-        gaps.extend(_inspector_gaps(world, la, key, label))
-        expected, caveats, applied = _expected_gaps(world, la, key, label)
+        reports[key] = sorted(report_day(r) for r, (a, _fw) in world.reports.items() if a == la)
+        gaps.extend(_inspector_gaps(world, index.links_of(la), key, label))
+        expected, caveats, applied = expected_gaps(index.for_expected(la), la, key, label)
         gaps.extend(expected)
         checked[key] = applied
-        links[key] = sum(1 for link in world.links if la in _link_authorities(world, link))
+        links[key] = len(index.links_of(la))
         if not links[key]:
             caveats.insert(
                 0,
@@ -611,13 +778,13 @@ def _sort_key(g: Gap, order: dict[str, int]) -> tuple[Any, ...]:
     return (g.severity, g.authority, statutory, rank, g.from_label, g.to_label)
 
 
-def _link_authorities(world: _World, link: _Link) -> set[str]:
+def _link_authorities(world: World, link: _Link) -> set[str]:
     """The authorities a link is recorded for: its own sg:authority, else
     those of the reports evidencing it, else those its two bodies share."""
     if link.authorities:
         return set(link.authorities)
     from_reports = {
-        world.reports[rep][0] for _l, _t, rep in link.evidence.values() if rep in world.reports
+        world.reports[rep][0] for _label, rep in link.evidence.values() if rep in world.reports
     }
     if from_reports:
         return from_reports
@@ -627,7 +794,7 @@ def _link_authorities(world: _World, link: _Link) -> set[str]:
     return set()
 
 
-def _expectation_for(world: _World, link: _Link) -> _Expectation | None:
+def _expectation_for(world: World, link: _Link) -> _Expectation | None:
     """The reference-model expectation a stated link answers to, if any."""
     src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
     if not src or not tgt:
@@ -637,16 +804,18 @@ def _expectation_for(world: _World, link: _Link) -> _Expectation | None:
             if (
                 subject.type == e.subject_type
                 and partner.type == e.partner_type
-                and _matches(e, link, subject.iri, partner.iri)
+                and link_meets(e, link, subject.iri, partner.iri)
             ):
                 return e
     return None
 
 
-def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
+def _inspector_gaps(world: World, mine: list[_Link], key: str, label: str) -> list[Gap]:
+    """The rows of the links inspectors found wanting, of ``mine`` (the
+    authority's links)."""
     rows = []
-    for link in world.links:
-        if link.quality not in FOUND_QUALITIES or la not in _link_authorities(world, link):
+    for link in mine:
+        if link.quality not in FOUND_QUALITIES:
             continue
         src, tgt = world.bodies.get(link.source), world.bodies.get(link.target)
         ev = sorted(link.evidence.items(), key=lambda kv: evidence_order(kv[1][0]))
@@ -663,13 +832,13 @@ def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
                 from_body=link.source,
                 from_label=src.label if src else link.source,
                 link_kind=link.kind,
-                link_label=_link_label(world, link.kind),
+                link_label=link_label(world, link.kind),
                 to_body=link.target,
                 to_label=tgt.label if tgt else link.target,
                 subject=link.source,
                 evidence=evidence,
                 evidence_iris=tuple(k for k, _v in ev),
-                quote=_quote_for(link, world.answering),
+                quote=quote_for(world, link, world.answering),
                 basis=f"inspectors found this link {link.quality}"
                 + (f" ({where})" if where else ""),
                 expectation=e.iri if e else "",
@@ -682,32 +851,101 @@ def _inspector_gaps(world: _World, la: str, key: str, label: str) -> list[Gap]:
     return rows
 
 
-def _expected_gaps(
-    world: _World, la: str, key: str, label: str
-) -> tuple[list[Gap], list[str], int]:
-    """Expected links the authority's latest report does not evidence, against
-    the expectations in force on that report's inspection date."""
-    report_iris = sorted(r for r, (a, _fw) in world.reports.items() if a == la)
-    caveats: list[str] = []
-    if not report_iris:
-        return [], caveats, 0
-    checked = max(report_iris, key=lambda r: (world.report_days.get(r) or _report_day(r), r))
-    framework = world.reports[checked][1]
-    # the inspection's last day; else the publication day the report's IRI carries
-    day = world.report_days.get(checked) or _report_day(checked)
-    area_types = {b.type for b in world.bodies.values() if la in b.authorities or b.iri == la}
-    applicable = [
+def latest_report(world: World, la: str) -> str | None:
+    """The report of the authority (body IRI ``la``) that expectations are
+    checked against: its latest by inspection (else publication) day."""
+    mine = [r for r, (a, _fw) in world.reports.items() if a == la]
+    if not mine:
+        return None
+    return max(mine, key=lambda r: (world.report_days.get(r) or report_day(r), r))
+
+
+class WorldIndex:
+    """The world cut down, authority by authority, to what the register's rules
+    look at: the authority's own links (its inspectors' rows); and for the
+    report its expectations are checked against, the links that report
+    evidences (or that cite nothing) and the bodies of the area or at those
+    links' ends. Indexed once, so the whole-store register is not an
+    authorities-by-links loop; kept in the world's own order, so every row
+    is the one the whole world gives."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.position = {link.iri: n for n, link in enumerate(world.links)}
+        self.body_position = {body: n for n, body in enumerate(world.bodies)}
+        self.by_authority: dict[str, list[_Link]] = defaultdict(list)
+        self.by_report: dict[str, list[_Link]] = defaultdict(list)
+        self.unplaced: list[_Link] = []
+        for link in world.links:
+            for la in _link_authorities(world, link):
+                self.by_authority[la].append(link)
+            if not link.evidence:
+                self.unplaced.append(link)
+            for rep in {rep for _label, rep in link.evidence.values()}:
+                self.by_report[rep].append(link)
+        self.area: dict[str, set[str]] = defaultdict(set)
+        for b in world.bodies.values():
+            for la in b.authorities:
+                self.area[la].add(b.iri)
+
+    def links_of(self, la: str) -> list[_Link]:
+        return self.by_authority.get(la, [])
+
+    def for_expected(self, la: str) -> World:
+        """The world :func:`expected_gaps` needs for the authority ``la``."""
+        report = latest_report(self.world, la)
+        return self.world if report is None else self.narrow(la, report)
+
+    def narrow(self, la: str, report: str) -> World:
+        """The world of one report of the authority ``la``: the links it
+        evidences (or that cite nothing), the bodies of the area and at their ends."""
+        links = list(
+            heapq.merge(
+                self.by_report.get(report, []),
+                self.unplaced,
+                key=lambda link: self.position[link.iri],
+            )
+        )
+        keep = self.area[la] | {la} | {end for x in links for end in (x.source, x.target)}
+        order = sorted((i for i in keep if i in self.body_position), key=self.body_position.get)
+        bodies = {i: self.world.bodies[i] for i in order}
+        return replace(self.world, links=links, bodies=bodies)
+
+
+def applicable_expectations(world: World, report: str, la: str) -> list[_Expectation]:
+    """The expectations ``report`` (of the authority whose body IRI is ``la``)
+    is held to: those for its framework in force on its inspection's last day
+    (else its publication day)."""
+    framework = world.reports[report][1]
+    day = world.report_days.get(report) or report_day(report)
+    found = [
         e
         for e in world.expectations
         if (not e.frameworks or framework in e.frameworks) and e.in_force(day)
     ]
+    area_types = {b.type for b in world.bodies.values() if la in b.authorities or b.iri == la}
     if day and day < PARTNERSHIP_DEADLINE and "safeguarding-partnership" not in area_types:
         # before the deadline an area could still have its LSCB: hold a report to
         # the new arrangements only when it names them
-        applicable = [e for e in applicable if not e.partnership_era]
+        found = [e for e in found if not e.partnership_era]
+    return found
+
+
+def expected_gaps(world: World, la: str, key: str, label: str) -> tuple[list[Gap], list[str], int]:
+    """Expected links the authority's latest report does not evidence, against
+    the expectations in force on that report's inspection date."""
+    report_iris = sorted(r for r, (a, _fw) in world.reports.items() if a == la)
+    caveats: list[str] = []
+    checked = latest_report(world, la)
+    if checked is None:
+        return [], caveats, 0
+    framework = world.reports[checked][1]
+    # the inspection's last day; else the publication day the report's IRI carries
+    day = world.report_days.get(checked) or report_day(checked)
+    applicable = applicable_expectations(world, checked, la)
     if len(report_iris) > 1:
         caveats.append(
-            f"expectations are checked against the latest report ({_report_day(checked)}); "
+            f"expectations are checked against the latest report ({report_day(checked)}); "
             "earlier reports are listed for their inspectors' findings only"
         )
     if not applicable:
@@ -732,7 +970,7 @@ def _expected_gaps(
         links=[
             link
             for link in world.links
-            if not link.evidence or any(rep == checked for _l, _t, rep in link.evidence.values())
+            if not link.evidence or any(rep == checked for _label, rep in link.evidence.values())
         ],
         reports={checked: world.reports[checked]},
     )
@@ -795,7 +1033,7 @@ def _principal(bodies: list[_Body], type_key: str) -> _Body:
 
 
 def _umbrella_note(
-    world: _World, e: _Expectation, subject: _Body, area_bodies: dict[str, _Body]
+    world: World, e: _Expectation, subject: _Body, area_bodies: dict[str, _Body]
 ) -> str:
     """When the report states the expected link only for partners in general,
     say so: it is context for the row, not evidence that meets it."""
@@ -804,11 +1042,11 @@ def _umbrella_note(
         if e.partner_type not in body_type_families().get(body.type, ()):
             continue
         for link in world.links:
-            if _matches(e, link, subject.iri, body.iri) and link.quality != "absent":
+            if link_meets(e, link, subject.iri, body.iri) and link.quality != "absent":
                 cites = cite(sorted((v[0] for v in link.evidence.values()), key=evidence_order))
                 notes.append(
                     f"the report states this only of {body.label} in general "
-                    f"('{_link_label(world, e.kind)}', {link.quality}"
+                    f"('{link_label(world, e.kind)}', {link.quality}"
                     + (f", {cites})" if cites else ")")
                 )
     return "; ".join(sorted(set(notes)))
@@ -822,7 +1060,7 @@ def _union(expectations: list[_Expectation]) -> set[str]:
 
 
 def _gap_row(
-    world: _World,
+    world: World,
     e: _Expectation,
     subject: _Body,
     key: str,
@@ -849,7 +1087,7 @@ def _gap_row(
         from_body=frm,
         from_label=frm_label,
         link_kind=e.kind,
-        link_label=_link_label(world, e.kind),
+        link_label=link_label(world, e.kind),
         to_body=to,
         to_label=to_label,
         subject=subject.iri,
@@ -866,7 +1104,7 @@ def _gap_row(
 
 
 def _named_partner_gap(
-    world: _World,
+    world: World,
     e: _Expectation,
     subject: _Body,
     partner: _Body,
@@ -874,7 +1112,7 @@ def _named_partner_gap(
     label: str,
     umbrella: str = "",
 ) -> Gap:
-    kind = _link_label(world, e.kind)
+    kind = link_label(world, e.kind)
     basis = (
         f"{partner.label} is named, but no '{kind}' link with {subject.label} is recorded "
         "in the graph"
@@ -884,7 +1122,7 @@ def _named_partner_gap(
 
 
 def _unnamed_partner_gap(
-    world: _World,
+    world: World,
     e: _Expectation,
     subject: _Body,
     key: str,
@@ -892,14 +1130,14 @@ def _unnamed_partner_gap(
     reports: list[str],
     umbrella: str = "",
 ) -> Gap:
-    type_label = _type_label(world, e.partner_type)
+    partner_label = type_label(world, e.partner_type)
     seen: list[tuple[str, str, str]] = []
     for rep in reports:
-        for para, unit in world.mentions.get((rep, e.partner_type), ()):
+        for para, unit in world.reader.mentions(rep, e.partner_type):
             seen.append((rep, para, unit))
     several = len({rep for rep, _p, _u in seen}) > 1
     cites = sorted(
-        {(f"{_report_day(rep)} " if several else "") + para for rep, para, _u in seen},
+        {(f"{report_day(rep)} " if several else "") + para for rep, para, _u in seen},
         key=lambda s: evidence_order(s.rsplit(" ", 1)[-1]),
     )
     if cites:
@@ -907,14 +1145,14 @@ def _unnamed_partner_gap(
             f" and {len(cites) - MAX_CITED} more" if len(cites) > MAX_CITED else ""
         )
         basis = (
-            f"{type_label}: mentioned ({shown}), but no '{_link_label(world, e.kind)}' "
+            f"{partner_label}: mentioned ({shown}), but no '{link_label(world, e.kind)}' "
             f"link with {subject.label} is recorded in the graph"
         )
     else:
-        basis = f"{type_label}: not mentioned in the report"
+        basis = f"{partner_label}: not mentioned in the report"
     basis += f"; {umbrella}" if umbrella else ""
     return _gap_row(
-        world, e, subject, key, label, "", type_label, e.partner_type, basis, tuple(cites)
+        world, e, subject, key, label, "", partner_label, e.partner_type, basis, tuple(cites)
     )
 
 

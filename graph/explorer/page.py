@@ -43,7 +43,7 @@ import json
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -509,8 +509,10 @@ class ExplorerPage:
             "boards": self.boards,
         }
 
-    def html(self) -> str:
-        return render_html(self)
+    def html(self, links: Sequence[tuple[str, str]] = ()) -> str:
+        """The page; ``links`` (text, URL) are shown under the title (the
+        server's other pages on the authority; none in a page written to disk)."""
+        return render_html(self, links)
 
 
 def _wrap(label: str, width: int = 22) -> str:
@@ -1079,8 +1081,19 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-def render_html(page: ExplorerPage) -> str:
-    """One HTML document with vis-network, the page script and the data inlined."""
+def page_links(links: Sequence[tuple[str, str]]) -> str:
+    """``links`` (text, URL) as a small navigation element, escaped; "" for none."""
+    import html
+
+    if not links:
+        return ""
+    items = " ".join(f'<a href="{html.escape(url)}">{html.escape(text)}</a>' for text, url in links)
+    return f'<nav class="page-links" aria-label="More on this authority">{items}</nav>'
+
+
+def render_html(page: ExplorerPage, links: Sequence[tuple[str, str]] = ()) -> str:
+    """One HTML document with vis-network, the page script and the data inlined;
+    ``links`` (text, URL) under the title."""
     import html
 
     vis_js, vis_css = vis_assets()
@@ -1110,6 +1123,7 @@ def render_html(page: ExplorerPage) -> str:
         "VIS_JS": vis_js,
         "APP_JS": app_js,
         "DATA": _script_safe_json(page.data()),
+        "LINKS": page_links(links),
     }
     # one pass, so text inserted for one slot is never scanned for another
     return re.sub(r"@@([A-Z_]+)@@", lambda m: parts[m.group(1)], template)

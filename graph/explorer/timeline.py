@@ -7,6 +7,7 @@ on each side. Built from :func:`graph.analysis.changes.changes`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from graph.explorer.matrix import static_page
@@ -49,7 +50,11 @@ def timeline_data(result: Any) -> dict[str, Any]:
     return doc
 
 
-def timeline_page(result: Any) -> str:
+def timeline_page(result: Any, links: Sequence[tuple[str, str]] = ()) -> str:
+    """The page for a :class:`graph.analysis.changes.Changes`; ``links`` (text,
+    URL) above the timeline (the server's other pages on the authority)."""
+    from graph.explorer.page import page_links
+
     n = len(result.inspections)
     subtitle = (
         f"{n} inspection{'s' if n != 1 else ''}"
@@ -63,7 +68,7 @@ def timeline_page(result: Any) -> str:
     return static_page(
         f"{result.authority_label}: inspections over time",
         subtitle,
-        TIMELINE_BODY,
+        page_links(links) + TIMELINE_BODY,
         "timeline.js",
         timeline_data(result),
     )

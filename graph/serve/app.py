@@ -9,10 +9,13 @@ Routes (everything else is 404; only GET, and POST on ``/sparql``):
 ``/queries``, ``/queries/{n}`` the named questions, asked with a form
 ``/show?name=&authority=``     everything known about one body
 ``/gaps?authority=&source=``   the gap register, printable
+``/changes/{key}``             what changed between inspections (``sgkg changes``)
+``/timeline/{key}``            the same drawn as a timeline (``sgkg timeline``)
 ``/sparql``                    SPARQL 1.1 Protocol, read-only
 ``/api/...``                   the same as JSON: ``authorities``, ``queries``,
                                ``queries/{n}``, ``show/{n}``, ``gaps``,
-                               ``explorer/{key}``, ``status``
+                               ``changes/{key}``, ``explorer/{key}``,
+                               ``status``
 =============================  ===============================================
 
 Work runs in forked children (:mod:`graph.serve.source`) on worker threads,
@@ -364,6 +367,40 @@ async def gaps(request: Request) -> Response:
     return html(value, csp=_document_csp(value))
 
 
+async def changes(request: Request) -> Response:
+    """``sgkg changes`` for one authority: ``?from=``, ``?to=``, ``?aspect=``
+    (repeated), ``?all=1``."""
+    from graph.analysis.changes import ASPECTS
+
+    api = request.url.path.startswith("/api/")
+    authority = request.path_params["authority"]
+    params = request.query_params
+    aspects = tuple(params.getlist("aspect"))
+    unknown = [a for a in aspects if a not in ASPECTS]
+    if unknown:
+        return failure(
+            errors.UserError(f"aspect= is one of {', '.join(ASPECTS)} (not {unknown[0]!r})"), api
+        )
+    since, until = params.get("from") or None, params.get("to") or None
+    unchanged = params.get("all", "") not in ("", "0", "false")
+    try:
+        doc = await _server(request).ask(work.changes, authority, since, until, aspects, unchanged)
+    except errors.SgkgError as err:
+        return failure(err, api)
+    if api:
+        return as_json(doc)
+    links = pages.authority_links(doc["authority"], "changes")
+    return html(pages.changes_page(doc, links, request.url.query))
+
+
+async def timeline(request: Request) -> Response:
+    try:
+        value = await _server(request).ask(work.timeline, request.path_params["authority"])
+    except errors.SgkgError as err:
+        return failure(err, False)
+    return html(value, csp=_document_csp(value))
+
+
 async def sparql(request: Request) -> Response:
     """The SPARQL 1.1 Protocol's query operation, read-only."""
     from graph.store.guard import looks_like_update
@@ -506,6 +543,8 @@ def create_app(
         Route("/show", show),
         Route("/show/{name:path}", show),
         Route("/gaps", gaps),
+        Route("/changes/{authority}", changes),
+        Route("/timeline/{authority}", timeline),
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/api/status", status),
         Route("/api/authorities", national),
@@ -515,6 +554,7 @@ def create_app(
         Route("/api/show", show),
         Route("/api/show/{name:path}", show),
         Route("/api/gaps", gaps),
+        Route("/api/changes/{authority}", changes),
         Route("/static/{file}", static),
         Route("/favicon.ico", favicon),
     ]

@@ -43,6 +43,18 @@ def layout(title: str, body: str, *, script: str | None = None) -> str:
 """
 
 
+def authority_links(key: str, here: str) -> list[tuple[str, str]]:
+    """(text, URL) of the server's pages on one authority, but ``here``."""
+    k = q(key)
+    pages = {
+        "explorer": ("Explorer", f"/explorer/{k}"),
+        "changes": ("Changes between inspections", f"/changes/{k}"),
+        "timeline": ("Timeline", f"/timeline/{k}"),
+        "gaps": ("Gap register", f"/gaps?authority={k}"),
+    }
+    return [link for name, link in pages.items() if name != here]
+
+
 def home(source: str, generation: int | None) -> str:
     gen = f" (write generation {generation})" if generation is not None else ""
     return layout(
@@ -55,13 +67,17 @@ with the evidence behind every link.</li>
 <li><a href="/queries">Named questions</a>: weak links, board members, reporting lines...</li>
 <li><a href="/gaps">The gap register</a>: links inspectors found weak or missing, and links
 statute expects that the reports do not evidence.</li>
+<li>Changes between inspections: <code>/changes/KEY</code> (linked from each authority in the
+explorer): judgements, links, areas for improvement asked again, with the paragraphs on both
+sides; <code>/timeline/KEY</code> draws the same as a timeline.</li>
 <li><a href="/show">Find a body</a>: everything known about one body.</li>
 <li><a href="/sparql">SPARQL</a>: a read-only SPARQL 1.1 Protocol endpoint at
 <code>/sparql</code>, for any SPARQL client.</li>
 </ul>
 <p>The same as JSON: <code>/api/authorities</code>, <code>/api/queries</code>,
 <code>/api/queries/NAME?param=value</code>, <code>/api/show/NAME</code>,
-<code>/api/gaps?authority=KEY</code>, <code>/api/explorer/KEY</code>.</p>""",
+<code>/api/gaps?authority=KEY</code>, <code>/api/explorer/KEY</code>,
+<code>/api/changes/KEY</code>.</p>""",
     )
 
 
@@ -101,7 +117,8 @@ def national(authorities: list[dict[str, Any]]) -> str:
             f'<td><a href="/explorer/{q(a["key"])}">{e(a["name"])}</a></td>'
             f"<td>{e(reports)}</td><td class=n>{a['links']}</td>"
             f"<td class=n>{a['weak_or_absent']}</td>"
-            f'<td><a href="/gaps?authority={q(a["key"])}">gaps</a></td></tr>'
+            f'<td><a href="/gaps?authority={q(a["key"])}">gaps</a> '
+            f'<a href="/changes/{q(a["key"])}">changes</a></td></tr>'
         )
     body = f"""<p>{len(authorities)} authorities. Open one to draw its partnership: each
 authority's page is built from the store when asked, so the national graph is never one
@@ -110,7 +127,7 @@ huge page.</p>
 placeholder="authority name" autocomplete=off> <span id=shown aria-live=polite></span></p>
 <table id=authorities>
 <thead><tr><th>Authority</th><th>Reports</th><th>Links</th><th>Weak or absent</th>
-<th>Register</th></tr></thead>
+<th>More</th></tr></thead>
 <tbody>
 {"".join(rows)}
 </tbody>
@@ -272,3 +289,91 @@ def sparql_result(text: str, answer: dict[str, Any], rows: list[list[Any]]) -> s
         result = table(answer["variables"], rows, answer.get("truncated", False))
     page = sparql_form(text)
     return page.replace("</main>", result + "\n</main>")
+
+
+#: how each kind of change is shown: the class its row carries
+_CHANGE_CLASS = {
+    "better": "better",
+    "worse": "worse",
+    "earlier concern not revisited": "worse",
+    "asked again": "worse",
+    "gained": "better",
+    "now assessed": "better",
+}
+
+
+def changes_page(doc: dict[str, Any], links: list[tuple[str, str]], query: str) -> str:
+    """``sgkg changes`` as a page: the inspections in order with their
+    judgements, then for each pair compared its rows, each with the
+    paragraphs on both sides (and the quotes, under the values)."""
+    parts = [_authority_nav(links), _changes_form(doc["authority"], query)]
+    inspections = doc["inspections"]
+    if inspections:
+        items = []
+        for i in inspections:
+            grades = ", ".join(f"{area} {grade}" for area, grade in i["judgements"].items())
+            items.append(
+                f"<li><strong>{e(i['report'])}</strong> {e(i['framework'] or 'report')}"
+                f"{' (' + e(grades) + ')' if grades else ''}</li>"
+            )
+        parts.append("<h2>Inspections</h2><ol class=inspections>" + "".join(items) + "</ol>")
+    for note in doc["notes"]:
+        parts.append(f"<p class=note>{e(note)}</p>")
+    for earlier, later in doc["pairs"]:
+        rows = [r for r in doc["rows"] if (r["earlier"], r["later"]) == (earlier, later)]
+        parts.append(
+            f"<h2>{e(earlier)} &rarr; {e(later)}</h2>"
+            f"<p class=hint>{len(rows)} change{'s' if len(rows) != 1 else ''}</p>"
+        )
+        if not rows:
+            continue
+        body = []
+        for r in rows:
+            cls = _CHANGE_CLASS.get(r["change"], "")
+            body.append(
+                f'<tr class="{e(r["aspect"])} {cls}"><td>{e(r["aspect"])}</td>'
+                f"<td class=change>{e(r['change'])}</td><td>{e(r['what'])}</td>"
+                f"{_side(r['before'])}{_side(r['after'])}</tr>"
+            )
+        parts.append(
+            "<table class=changes><thead><tr><th>Aspect</th><th>Change</th><th>What</th>"
+            "<th>Before</th><th>Where</th><th>After</th><th>Where</th></tr></thead><tbody>"
+            + "\n".join(body)
+            + "</tbody></table>"
+        )
+    api = f"/api/changes/{q(doc['authority'])}" + (f"?{query}" if query else "")
+    parts.append(f'<p class=hint>As JSON: <a href="{e(api)}">{e(api)}</a></p>')
+    return layout(f"Changes: {doc['authority_label']}", "\n".join(parts))
+
+
+def _changes_form(key: str, query: str) -> str:
+    """The filters ``sgkg changes`` takes: --from, --to, --aspect, --all."""
+    given = urllib.parse.parse_qs(query)
+    aspects = set(given.get("aspect", []))
+    boxes = " ".join(
+        f'<label><input type=checkbox name=aspect value="{a}"'
+        f"{' checked' if a in aspects else ''}> {a}</label>"
+        for a in ("judgement", "link", "recurring", "body")
+    )
+    unchanged = " checked" if given.get("all", [""])[0] not in ("", "0", "false") else ""
+    since, until = given.get("from", [""])[0], given.get("to", [""])[0]
+    return (
+        f'<form method=get action="/changes/{q(key)}" class=filters>'
+        f'<label>From <input name=from size=12 value="{e(since)}" placeholder="2014"></label>'
+        f'<label>To <input name=to size=12 value="{e(until)}" placeholder="2024-12"></label> '
+        f"{boxes} <label><input type=checkbox name=all value=1{unchanged}> unchanged too</label>"
+        " <button type=submit>Show</button></form>"
+        "<p class=hint>No kind ticked: every kind of change. A link the later report does not "
+        "state is 'not recorded later': the report is silent, not a finding that the link "
+        "is gone.</p>"
+    )
+
+
+def _side(side: dict[str, Any]) -> str:
+    quote = f"<blockquote>{e(side['quote'])}</blockquote>" if side.get("quote") else ""
+    return f"<td>{e(side['value'])}{quote}</td><td>{e(side['where'])}</td>"
+
+
+def _authority_nav(links: list[tuple[str, str]]) -> str:
+    items = " ".join(f'<a href="{e(url)}">{e(text)}</a>' for text, url in links)
+    return f'<p class="page-links">{items}</p>' if items else ""

@@ -84,7 +84,40 @@ def explorer(store: Any, authority: str, focus: str | None, only: str | None, fm
     from graph.explorer.page import explorer_page
 
     page = explorer_page(store, authority, focus, 1, only)
-    return page.data() if fmt == "json" else page.html()
+    if fmt == "json":
+        return page.data()
+    from graph.iri import authority_key
+    from graph.serve.pages import authority_links
+
+    return page.html(links=authority_links(authority_key(authority), "explorer"))
+
+
+def changes(
+    store: Any,
+    authority: str,
+    since: str | None,
+    until: str | None,
+    aspects: tuple[str, ...],
+    unchanged: bool,
+) -> dict[str, Any]:
+    """What changed between consecutive inspections, as ``sgkg changes
+    --format json`` gives it (``aspects`` empty: every kind of change)."""
+    from graph.analysis.changes import ASPECTS
+    from graph.analysis.changes import changes as find_changes
+
+    found = find_changes(store, authority, since, until, aspects or ASPECTS, unchanged)
+    return found.as_dict()
+
+
+def timeline(store: Any, authority: str) -> str:
+    """The timeline page (``sgkg timeline``), with links back to the server's
+    pages for the authority."""
+    from graph.analysis.changes import changes as find_changes
+    from graph.explorer.timeline import timeline_page
+    from graph.serve.pages import authority_links
+
+    found = find_changes(store, authority)
+    return timeline_page(found, links=authority_links(found.authority, "timeline"))
 
 
 _AUTHORITY_LINKS = """

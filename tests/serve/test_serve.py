@@ -254,6 +254,9 @@ PAGES = [
     "/queries/weak-links?authority=testshire",
     "/show?name=" + XSS,
     "/gaps?authority=testshire",
+    "/changes/testshire",
+    "/changes/bournemouth",
+    "/timeline/testshire",
     "/sparql?format=html&query=SELECT+%3Fl+WHERE+%7B%3Fb+rdfs%3Alabel+%3Fl%7D",
 ]
 
@@ -288,6 +291,110 @@ def test_not_found_and_no_traversal(client: TestClient) -> None:
         .startswith("default-src 'none'")
     )
     assert client.post("/api/gaps").status_code == 405
+
+
+# ---------------------------------------------------------------- changes between inspections
+
+BCP = "bournemouth-christchurch-and-poole"
+
+
+@pytest.fixture(scope="module")
+def line_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A server over tests/fixtures/compare/line.ttl: Bournemouth 2014, then
+    BCP 2021 and 2024 (tests/analysis/test_changes.py knows its answers)."""
+    from graph.serve import create_app
+    from graph.store.embedded import open_store
+    from tests.conftest import load_rdf
+
+    path = tmp_path_factory.mktemp("serve-line") / "store"
+    with open_store(path) as store:
+        load_rdf(store, FIXTURES / "compare" / "line.ttl")
+    with TestClient(create_app(path, timeout=20)) as c:
+        yield c
+
+
+def test_changes_api_is_the_library_answer(line_client: TestClient) -> None:
+    from graph.analysis.changes import changes
+
+    r = line_client.get(f"/api/changes/{BCP}")
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert [i["report"] for i in doc["inspections"]] == [
+        "bournemouth/2014-06-30",
+        f"{BCP}/2021-12-17",
+        f"{BCP}/2024-12-13",
+    ]
+    assert doc["pairs"] == [
+        ["bournemouth/2014-06-30", f"{BCP}/2021-12-17"],
+        [f"{BCP}/2021-12-17", f"{BCP}/2024-12-13"],
+    ]
+    overall = next(
+        row
+        for row in doc["rows"]
+        if row["aspect"] == "judgement"
+        and row["what"] == "Overall effectiveness"
+        and row["earlier"].startswith("bournemouth/")
+    )
+    assert (overall["change"], overall["before"]["value"], overall["after"]["value"]) == (
+        "worse",
+        "requires improvement",
+        "inadequate",
+    )
+    assert overall["before"]["where"] and overall["after"]["where"]  # both sides cited
+    # the same as `sgkg changes --format json`, through the library
+    with open_store_of(line_client) as store:
+        assert doc == json.loads(json.dumps(changes(store, BCP).as_dict()))
+
+
+def open_store_of(client: TestClient) -> Any:
+    from graph.store.embedded import open_store
+
+    return open_store(client.app.state.server.source.path, read_only=True)
+
+
+def test_changes_api_filters(line_client: TestClient) -> None:
+    recurring = line_client.get(f"/api/changes/{BCP}", params={"aspect": "recurring"}).json()
+    assert recurring["rows"] and {r["aspect"] for r in recurring["rows"]} == {"recurring"}
+    both = line_client.get(
+        f"/api/changes/{BCP}", params=[("aspect", "judgement"), ("aspect", "recurring")]
+    ).json()
+    assert {r["aspect"] for r in both["rows"]} == {"judgement", "recurring"}
+    later = line_client.get(f"/api/changes/{BCP}", params={"from": "2020"}).json()
+    assert later["pairs"] == [[f"{BCP}/2021-12-17", f"{BCP}/2024-12-13"]]
+    # an alias of the authority and its predecessor give the same line
+    by_alias = line_client.get("/api/changes/bournemouth").json()
+    assert by_alias["pairs"] == line_client.get(f"/api/changes/{BCP}").json()["pairs"]
+
+
+def test_changes_bad_input(line_client: TestClient) -> None:
+    one = line_client.get("/api/changes/leeds")
+    assert one.status_code == 200  # one inspection is not an error, nothing is invented
+    assert one.json()["rows"] == [] and "only one inspection" in one.json()["notes"][0]
+    assert line_client.get("/api/changes/atlantis").status_code == 404
+    r = line_client.get(f"/api/changes/{BCP}", params={"from": XSS})
+    assert r.status_code == 400 and "neither a date" in r.json()["error"]
+    page = line_client.get(f"/changes/{BCP}", params={"from": XSS})
+    assert page.status_code == 400 and XSS not in page.text
+    assert line_client.get(f"/api/changes/{BCP}", params={"aspect": "mood"}).status_code == 400
+    assert line_client.post(f"/api/changes/{BCP}").status_code == 405
+
+
+def test_changes_page_cites_both_sides_and_links_the_authority(line_client: TestClient) -> None:
+    r = line_client.get(f"/changes/{BCP}")
+    assert r.status_code == 200
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    text = r.text
+    assert "Bournemouth, Christchurch and Poole" in text
+    assert "requires improvement" in text and "inadequate" in text and "asked again" in text
+    assert f'href="/explorer/{BCP}"' in text and f'href="/timeline/{BCP}"' in text
+    assert f"/api/changes/{BCP}" in text
+    # the authority's own page and the national view link to it, and the timeline back
+    explorer = line_client.get(f"/explorer/{BCP}").text
+    assert f'href="/changes/{BCP}"' in explorer
+    assert f'href="/changes/{BCP}"' in line_client.get("/explorer").text
+    timeline = line_client.get(f"/timeline/{BCP}")
+    assert timeline.status_code == 200 and f'href="/changes/{BCP}"' in timeline.text
+    assert "script-src 'sha256-" in timeline.headers["content-security-policy"]
 
 
 # ---------------------------------------------------------------- data changes

@@ -94,3 +94,70 @@ def test_sparql_form_runs_a_query(page: Any, base: str) -> None:
     page.wait_for_selector("table tbody tr")
     assert "Adoption performance" in page.inner_text("table")
     assert page.problems == []
+
+
+BCP = "bournemouth-christchurch-and-poole"
+
+
+@pytest.fixture(scope="module")
+def line_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over the hand-written line of inspections (Bournemouth 2014, BCP
+    2021 and 2024: tests/fixtures/compare/line.ttl)."""
+    from graph.serve import create_app
+    from graph.store.embedded import open_store
+    from tests.conftest import FIXTURES, load_rdf
+
+    path = tmp_path_factory.mktemp("serve-line-browser") / "store"
+    with open_store(path) as store:
+        load_rdf(store, FIXTURES / "compare" / "line.ttl")
+    with uvicorn_server(create_app(path)) as url:
+        yield url
+
+
+@pytest.fixture()
+def line_page(browser: Any, line_base: str) -> Iterator[Any]:
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.problems = []  # type: ignore[attr-defined]
+    pg.on(
+        "request", lambda r: r.url.startswith(line_base) or pg.problems.append("request " + r.url)
+    )
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append("console " + m.text))
+    pg.on("pageerror", lambda e: pg.problems.append(f"pageerror {e}"))
+    pg.on("dialog", lambda d: (pg.problems.append("dialog " + d.message), d.dismiss()))
+    yield pg
+    context.close()
+
+
+def test_changes_from_the_authority_then_the_timeline(line_page: Any, line_base: str) -> None:
+    page = line_page
+    page.goto(line_base + f"/explorer/{BCP}")
+    page.wait_for_function("() => window.sgkg && window.sgkg.ready", timeout=30_000)
+    started = time.monotonic()
+    page.click("text=Changes between inspections")
+    page.wait_for_selector("table.changes tbody tr")
+    shown = time.monotonic() - started
+    assert shown < 3.0, shown
+    assert page.url == f"{line_base}/changes/{BCP}"
+    pairs = page.locator("main h2").all_inner_texts()
+    assert pairs[0] == "Inspections"
+    assert any(p.startswith("bournemouth/2014-06-30") for p in pairs)
+    worse = page.locator("table.changes tr.worse td.change").first
+    assert worse.inner_text() in ("worse", "earlier concern not revisited", "asked again")
+    assert worse.evaluate("td => getComputedStyle(td).color") == "rgb(164, 0, 0)"
+    assert "asked again" in page.inner_text("main")
+    # the filters are `sgkg changes --aspect recurring --from 2014`
+    page.check("input[name=aspect][value=recurring]")
+    page.fill("input[name=from]", "2014")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**aspect=recurring**")
+    aspects = set(page.locator("table.changes tbody td:first-child").all_inner_texts())
+    assert aspects == {"recurring"}
+    assert page.is_checked("input[name=aspect][value=recurring]")
+    page.click("text=Timeline")
+    page.wait_for_selector("#timeline section.card")
+    assert page.locator("#timeline section.card").count() == 3
+    assert page.url == f"{line_base}/timeline/{BCP}"
+    page.click("text=Changes between inspections")
+    page.wait_for_selector("table.changes")
+    assert page.problems == []
