@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import iri
+from graph import iri, provenance
 from graph.evidence import evidence_order
+from graph.vocabulary import symmetric_link_kinds
 
 #: one row per body: of several labels (the reader's and the curated layer's),
 #: the first in code-point order, so that every engine names a body alike
@@ -95,7 +96,14 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
             alt_labels=r["alts"] or "",
         )
     q_links = _LINKS.replace("?authFilter)", auth_filter.replace("?x", "?link") + ")")
-    for r in store.select(q_links, bindings):
+    rows = provenance.curated_wins(  # an extracted twin of a curated link is left out
+        store.select(q_links, bindings),
+        iri=lambda r: r["link"],
+        ends=lambda r: (r["source"], iri.concept_key(r["kind"]), r["target"]),
+        evidence=lambda r: (r["evidence"] or "").split(";"),
+        symmetric=symmetric_link_kinds(),
+    )
+    for r in rows:
         s, t = r["source"], r["target"]
         if s not in g or t not in g:
             continue
@@ -111,6 +119,7 @@ def to_networkx(store: Any, authority: str | None = None) -> Any:
             evidence=";".join(e for e in evidence if e),
             evidence_iris=r["evidence"] or "",
             quote=r["quote"] or "",
+            how=provenance.how(r["link"]),
         )
     return g
 

@@ -33,7 +33,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from graph import iri
+from graph import iri, provenance
 from graph import namespaces as ns
 from graph.errors import UnknownNameError
 from graph.evidence import cite, evidence_order, finding_quote, short_quote, unit_label
@@ -94,6 +94,8 @@ class Gap:
     statutory_source: str = ""
     statutory: bool | None = None
     improvements: tuple[Improvement, ...] = ()
+    #: inspectors' rows: "curated" (read by a person) or "extracted" (sgkg's rules)
+    how: str = ""
 
     @property
     def severity(self) -> int:
@@ -464,7 +466,7 @@ def read_world(store: Any, authority_iri: str | None = None) -> World:
     return World(
         bodies=bodies,
         labels=_read_labels(store),
-        links=list(links.values()),
+        links=_curated_wins(links),
         reports=reports,
         report_days=report_days,
         reader=_Reader(store, mine),
@@ -492,7 +494,7 @@ def read_world_for_expectations(store: Any) -> World:
     return World(
         bodies=_read_bodies(store),
         labels=_read_labels(store),
-        links=list(links.values()),
+        links=_curated_wins(links),
         reports=reports,
         report_days=report_days,
         reader=reader,
@@ -525,6 +527,18 @@ def _read_reports(store: Any) -> tuple[dict[str, tuple[str, str]], dict[str, str
         reports[r["report"]] = (r["auth"], _key(r["framework"]))
         report_days[r["report"]] = str(r["day"] or "")
     return reports, report_days
+
+
+def _curated_wins(links: dict[str, _Link]) -> list[_Link]:
+    """The links, without extracted ones a curated link of the same report
+    says already (graph.provenance)."""
+    return provenance.curated_wins(
+        links.values(),
+        iri=lambda link: link.iri,
+        ends=lambda link: (link.source, link.kind, link.target),
+        evidence=lambda link: link.evidence,
+        symmetric=symmetric_link_kinds(),
+    )
 
 
 def _add_link(links: dict[str, _Link], r: dict[str, Any], quotes_read: bool) -> _Link:
@@ -846,6 +860,7 @@ def _inspector_gaps(world: World, mine: list[_Link], key: str, label: str) -> li
                 statutory_source=e.source if e else "",
                 statutory=e.statutory if e else None,
                 improvements=tuple(world.improvements.get(link.iri, ())),
+                how=provenance.how(link.iri),
             )
         )
     return rows

@@ -56,7 +56,8 @@ def where_from(gap: Gap) -> str:
     """One cell: the paragraphs inspectors wrote, or what the report's silence is."""
     if gap.source == "inspectors":
         where = cite(gap.evidence)
-        return f"inspectors, {where}" if where else "inspectors"
+        text = f"inspectors, {where}" if where else "inspectors"
+        return text + (" (extracted)" if gap.how == "extracted" else "")
     return gap.basis
 
 
@@ -82,7 +83,9 @@ def _table(register: Register) -> str:
     headers += ["from", "link", "to", "where it comes from", "expected under", "answered by"]
     rows = []
     for n, g in enumerate(register.gaps, 1):
-        row = [str(n), g.quality, g.source] + ([g.authority] if several else [])
+        # the source cell says "extracted" for inspectors' words read by sgkg's rules
+        source = "extracted" if g.how == "extracted" else g.source
+        row = [str(n), g.quality, source] + ([g.authority] if several else [])
         row += [
             g.from_label,
             g.link_label,
@@ -224,9 +227,16 @@ def summary(gaps: list[Gap]) -> str:
     expected = [g for g in gaps if g.source == "expected"]
     counts = {q: sum(1 for g in found if g.quality == q) for q in ("absent", "weak", "developing")}
     statutory = sum(1 for g in expected if g.statutory)
+    extracted = sum(1 for g in found if g.how == "extracted")
+    by_rules = (
+        f" ({extracted} of them found by sgkg's extractor, not read by a person: check the quote)"
+        if extracted
+        else ""
+    )
     return (
         f"Inspectors found {counts['absent']} link(s) absent, {counts['weak']} weak "
-        f"and {counts['developing']} developing. A further {len(expected)} link(s) that statute "
+        f"and {counts['developing']} developing{by_rules}. A further {len(expected)} link(s) "
+        "that statute "
         f"or guidance expects are not evidenced by the report ({statutory} statutory, "
         f"{len(expected) - statutory} practice)."
     )
@@ -259,7 +269,8 @@ def _md_authority(register: Register, key: str, gaps: list[Gap], level: str) -> 
             cells = [
                 str(n),
                 f"{g.from_label} → *{g.link_label}* → {g.to_label}",
-                f"**{g.quality}**",
+                f"**{g.quality}**"
+                + (" (found by sgkg's extractor)" if g.how == "extracted" else ""),
                 says or "-",
                 g.statutory_source or "not in the statutory reference model",
                 _improvements(g, with_text=True) or "no area for improvement recorded",
