@@ -7,12 +7,14 @@
 * A regular file, new or existing: written atomically (a temporary file in
   the same folder, then a rename), with the existing file's mode, or for a
   new file the mode the user's umask gives, like any other program.
-* A folder, or a path under a file: :class:`OutputError` (exit 2), and
-  nothing is written.
+* A folder, a path under a file, a folder that does not exist (it is not
+  created behind the user's back) or one this process may not create files
+  in: :class:`OutputError` (exit 2), naming the path, and nothing is written.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -20,6 +22,9 @@ import tempfile
 from pathlib import Path
 
 from graph.errors import OutputError, WorkError
+
+#: errors that say the folder will not take a new file, whatever is retried
+_REFUSED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 def _umask_mode() -> int:
@@ -47,16 +52,35 @@ def write_bytes(data: bytes, target: str | Path | None) -> Path | None:
         if info is not None and stat.S_ISDIR(info.st_mode):
             raise OutputError(f"{path}: is a folder; give a file name for the output")
         if info is not None and not stat.S_ISREG(info.st_mode):
-            with open(real, "wb") as fh:  # a device, FIFO or socket: write to it
+            try:
+                fh = open(real, "wb")  # noqa: SIM115 - a device, FIFO or socket: write to it
+            except OSError as err:
+                if err.errno in _REFUSED:
+                    raise OutputError(
+                        f"{path}: cannot open it for writing ({err.strerror})"
+                    ) from err
+                raise
+            with fh:
                 fh.write(data)
             return None
         parent = real.parent
         if not parent.exists():
-            parent.mkdir(parents=True, exist_ok=True)
-        elif not parent.is_dir():
+            raise OutputError(
+                f"{path}: the folder {parent} does not exist; create it first or "
+                "choose another path"
+            )
+        if not parent.is_dir():
             raise OutputError(f"{path}: {parent} is a file, not a folder")
         mode = stat.S_IMODE(info.st_mode) if info is not None else _umask_mode()
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{real.name}.")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{real.name}.")
+        except OSError as err:
+            if err.errno in _REFUSED:
+                raise OutputError(
+                    f"{path}: cannot create a file in {parent} ({err.strerror}); "
+                    "choose a folder you may write to"
+                ) from err
+            raise
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

@@ -60,3 +60,27 @@ def _ingest_seed(store: Any, report: Path) -> None:
     extracted = getattr(done, "extraction_graph_iri", "")
     if extracted:
         store.remove_graph(extracted)
+
+
+def until_first_write(proc: Any, store_path: Path) -> float | None:
+    """Wait until the process ``proc`` commits its first write to the store
+    at ``store_path`` (seen as RocksDB's write-ahead log growing: a writer's
+    open starts a new, empty log and every transaction appends to it), for
+    timing a ``kill -9`` inside a write phase. Returns when it was seen
+    (``time.perf_counter()``), or None if the process ended first."""
+    import contextlib
+    import time
+
+    def logs() -> dict[str, int]:
+        found = {}
+        for p in store_path.glob("*.log"):
+            with contextlib.suppress(FileNotFoundError):  # removed between glob and stat
+                found[p.name] = p.stat().st_size
+        return found
+
+    before = logs()
+    while proc.poll() is None:
+        if any(size > before.get(n, 0) for n, size in logs().items() if n not in before):
+            return time.perf_counter()
+        time.sleep(0.001)
+    return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -105,12 +106,21 @@ class GraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.opened = self.path
                 self._store = ox.Store(str(self.path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:  # RocksDB reports corruption as RuntimeError
             text = str(err)
             if "lock" in text.lower():
                 raise StoreLockedError(
                     f"the store {self.path} is in use by another sgkg process; "
                     "wait for it to finish (one writer at a time)"
+                ) from err
+            unfinished = "column family not found" in text.lower() or "MANIFEST" in text
+            if self.read_only and self.opened == self.path and unfinished:
+                # no writer has published this store yet: its creation was
+                # stopped (kill -9) or is still going on
+                raise StoreError(
+                    f"the store {self.path} is not completely created (the command that "
+                    "created it was stopped, or is still running): the next sgkg command "
+                    f"that writes (`sgkg load`, `sgkg ingest`) finishes it ({text})"
                 ) from err
             raise StoreError(f"cannot open the store {self.path}: {text}") from err
 
@@ -439,7 +449,8 @@ class GraphStore:
 
 def _open_read_only(folder: Path) -> Any:
     """``Store.read_only`` with a few retries: a store without a snapshot can
-    be met mid-write (RocksDB then reports its MANIFEST as corrupt)."""
+    be met mid-write or mid-creation (RocksDB then reports its MANIFEST as
+    corrupt, or a column family as missing)."""
     import time
 
     import pyoxigraph as ox
@@ -447,7 +458,7 @@ def _open_read_only(folder: Path) -> Any:
     for attempt in range(READ_RETRIES):
         try:
             return ox.Store.read_only(str(folder))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             if attempt == READ_RETRIES - 1 or "lock" in str(err).lower():
                 raise
             time.sleep(0.05 * (attempt + 1))
@@ -457,6 +468,18 @@ def _open_read_only(folder: Path) -> Any:
 def store_exists(path: Path) -> bool:
     """True when ``path`` holds an sgkg store (a RocksDB folder)."""
     return (path / "CURRENT").is_file()
+
+
+#: what RocksDB (and sgkg) write in a new store's folder before ``CURRENT``
+_CREATION_FILES = re.compile(
+    r"LOCK|LOG(\.old\.\d+)?|IDENTITY|\d+\.(dbtmp|log|sst)|(MANIFEST|OPTIONS)-\d+(\.dbtmp)?|sgkg-.*"
+)
+
+
+def _creation_stopped(path: Path) -> bool:
+    """True when ``path`` holds only what a store's creation writes before
+    ``CURRENT``: a writer killed then left it, and the next one may finish it."""
+    return all(_CREATION_FILES.fullmatch(p.name) for p in path.iterdir())
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
@@ -476,7 +499,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Gr
         store._open()
         store.ensure_union()
         return store
-    if p.exists() and p.is_dir() and any(p.iterdir()) and not store_exists(p):
+    if p.is_dir() and any(p.iterdir()) and not store_exists(p) and not _creation_stopped(p):
         raise StoreMissingError(
             f"{p} is a folder that is not an sgkg store; choose an empty or new folder for --store"
         )
