@@ -925,6 +925,7 @@ def query(
         list_queries,
         load_query,
         parse_param_pairs,
+        query_as_dict,
         run_named_query,
     )
     from graph.store.sparql import format_result
@@ -938,7 +939,7 @@ def query(
         if fmt == "json":
             import json
 
-            click.echo(json.dumps([_query_as_dict(q) for q in queries], indent=1))
+            click.echo(json.dumps([query_as_dict(q) for q in queries], indent=1))
             return
         rows = [
             [q.name, ", ".join(p.name + ("?" if p.optional else "") for p in q.params), q.summary]
@@ -954,16 +955,6 @@ def query(
     with state.open(read_only=True) as store:
         _, result = run_named_query(store, name, given)
     emit(format_result(result, fmt), output, fmt)
-
-
-def _query_as_dict(q: Any) -> dict[str, Any]:
-    return {
-        "name": q.name,
-        "summary": q.summary,
-        "description": q.description,
-        "params": [p.__dict__ for p in q.params],
-        "examples": list(q.examples),
-    }
 
 
 @cli.command()

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -362,36 +363,35 @@ def loro(args: argparse.Namespace) -> str:
         return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
 
     everyone = list(range(len(runs)))
-    rows = []
-    for floor in floors:
-        s = scored(everyone, everyone, floor)
-        rows.append(
-            [
-                f"{floor:.2f}",
-                pct(s.recall),
-                pct(s.precision),
-                pct(s.quality),
-                f"{f05(s):.3f}",
-                s.predicted,
-            ]
-        )
-    nested = Score()
-    chosen = []
-    for i in everyone:
-        others = [j for j in everyone if j != i]
-        best = max(floors, key=lambda f: (round(f05(scored(others, others, f)), 4), -f))
-        chosen.append(best)
-        nested.add(scored([i], everyone, best))
-    rows.append(
-        [
-            "nested (" + ", ".join(f"{f:.2f}" for f in chosen) + ")",
-            pct(nested.recall),
-            pct(nested.precision),
-            pct(nested.quality),
-            f"{f05(nested):.3f}",
-            nested.predicted,
+
+    def row(label: str, s: Score) -> list[object]:
+        return [
+            label,
+            pct(s.recall),
+            pct(s.precision),
+            pct(s.quality),
+            f"{f05(s):.3f}",
+            s.predicted,
         ]
-    )
+
+    def sweep(
+        values: list[float], scored_at: Callable[[list[int], list[int], float], Score]
+    ) -> list[list[object]]:
+        """A row a value scored on every report, then the "nested" row: each
+        report scored at the value best on the other reports alone."""
+        rows = [row(f"{v:.2f}", scored_at(everyone, everyone, v)) for v in values]
+        nested = Score()
+        chosen = []
+        for i in everyone:
+            others = [j for j in everyone if j != i]
+            best = max(values, key=lambda f: (round(f05(scored_at(others, others, f)), 4), -f))
+            chosen.append(best)
+            nested.add(scored_at([i], everyone, best))
+        rows.append(row("nested (" + ", ".join(f"{f:.2f}" for f in chosen) + ")", nested))
+        return rows
+
+    rows = sweep(floors, scored)
+
     # the other policy: a rule whose record on the other reports is poor (at least
     # ``least`` links made, under ``p_min`` confirmed) is not emitted at all
     least = 2
@@ -412,36 +412,7 @@ def loro(args: argparse.Namespace) -> str:
         return total
 
     p_mins = [0.0, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8]
-    drop_rows = []
-    for p_min in p_mins:
-        s = scored_drop(everyone, everyone, p_min)
-        drop_rows.append(
-            [
-                f"{p_min:.2f}",
-                pct(s.recall),
-                pct(s.precision),
-                pct(s.quality),
-                f"{f05(s):.3f}",
-                s.predicted,
-            ]
-        )
-    nested = Score()
-    chosen = []
-    for i in everyone:
-        others = [j for j in everyone if j != i]
-        best = max(p_mins, key=lambda f: (round(f05(scored_drop(others, others, f)), 4), -f))
-        chosen.append(best)
-        nested.add(scored_drop([i], everyone, best))
-    drop_rows.append(
-        [
-            "nested (" + ", ".join(f"{f:.2f}" for f in chosen) + ")",
-            pct(nested.recall),
-            pct(nested.precision),
-            pct(nested.quality),
-            f"{f05(nested):.3f}",
-            nested.predicted,
-        ]
-    )
+    drop_rows = sweep(p_mins, scored_drop)
     full = _sum_records(recs)
     return (
         "\n### Emission floor, leave one report out\n\n"

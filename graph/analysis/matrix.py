@@ -22,7 +22,9 @@ the matrix and ``sgkg gaps`` never disagree.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from graph.analysis import register as reg
@@ -252,31 +254,9 @@ def national_matrix(
         where = register.by_key(key).region if key in register else ""
         if region and where.casefold() != region.casefold():
             continue
-        latest: dict[str, tuple[str, str]] = {}
-        for report in by_la.get(la, []):
-            applicable = reg.applicable_expectations(index.narrow(la, report), report, la)
-            if not applicable:
-                continue
-            day = world.report_days.get(report) or reg.report_day(report)
-            e_era = _era_of(applicable)
-            if e_era not in latest or (day, report) > latest[e_era]:
-                latest[e_era] = (day, report)
-            for e in applicable:
-                columns.setdefault(e.iri, _column(e))
-        for e_era, (day, report) in sorted(latest.items()):
-            if era and e_era != era:
-                continue
-            row = Row(
-                key,
-                label,
-                where,
-                e_era,
-                report.rsplit("/report/", 1)[-1],
-                day[:10],
-                _framework_label(world, report),
-                _cells(index.narrow(la, report), report, la, key, label),
-            )
-            result.rows.append(row)
+        reports = by_la.get(la, [])
+        view = partial(index.narrow, la)
+        result.rows += _rows(world, view, reports, la, key, label, where, columns, era)
     used = {c for r in result.rows for c in r.cells}
     result.columns = sorted(
         (c for iri, c in columns.items() if iri in used), key=lambda c: (c.era, c.order, c.iri)
@@ -297,12 +277,33 @@ def _matrix_of(store: Any, key: str, known: dict[str, str], register: Any) -> Ma
     world = reg.read_world(store, la)
     m = Matrix([], [])
     where = register.by_key(key).region if key in register else ""
-    latest: dict[str, tuple[str, str]] = {}
     columns: dict[str, Column] = {}
-    for report, (owner, _fw) in world.reports.items():
-        if owner != la:
-            continue
-        applicable = reg.applicable_expectations(world, report, la)
+    reports = [report for report, (owner, _fw) in world.reports.items() if owner == la]
+    label = known.get(key, key)
+    m.rows += _rows(world, lambda _report: world, reports, la, key, label, where, columns)
+    used = {c for r in m.rows for c in r.cells}
+    m.columns = [c for iri, c in columns.items() if iri in used]
+    return m
+
+
+def _rows(
+    world: Any,
+    view: Callable[[str], Any],
+    reports: Iterable[str],
+    la: str,
+    key: str,
+    label: str,
+    where: str,
+    columns: dict[str, Column],
+    era: str | None = None,
+) -> list[Row]:
+    """The rows of the authority ``la`` (``key``, ``label``, region ``where``):
+    per era (only ``era``, if given), its latest report among ``reports`` that
+    an expectation applies to, each report read as ``view(report)`` gives it;
+    the column of every expectation that applies is added to ``columns``."""
+    latest: dict[str, tuple[str, str]] = {}
+    for report in reports:
+        applicable = reg.applicable_expectations(view(report), report, la)
         if not applicable:
             continue
         day = world.report_days.get(report) or reg.report_day(report)
@@ -311,9 +312,11 @@ def _matrix_of(store: Any, key: str, known: dict[str, str], register: Any) -> Ma
             latest[e_era] = (day, report)
         for e in applicable:
             columns.setdefault(e.iri, _column(e))
+    rows = []
     for e_era, (day, report) in sorted(latest.items()):
-        label = known.get(key, key)
-        m.rows.append(
+        if era and e_era != era:
+            continue
+        rows.append(
             Row(
                 key,
                 label,
@@ -322,12 +325,10 @@ def _matrix_of(store: Any, key: str, known: dict[str, str], register: Any) -> Ma
                 report.rsplit("/report/", 1)[-1],
                 day[:10],
                 _framework_label(world, report),
-                _cells(world, report, la, key, label),
+                _cells(view(report), report, la, key, label),
             )
         )
-    used = {c for r in m.rows for c in r.cells}
-    m.columns = [c for iri, c in columns.items() if iri in used]
-    return m
+    return rows
 
 
 def _merge(parts: list[Matrix]) -> Matrix:

@@ -312,6 +312,18 @@ def describe_query(query: NamedQuery) -> str:
     return "\n".join(lines)
 
 
+def query_as_dict(query: NamedQuery) -> dict[str, Any]:
+    """One named query as JSON: name, summary, description, parameters and
+    examples (``sgkg query --list --format json``, the server's query pages)."""
+    return {
+        "name": query.name,
+        "summary": query.summary,
+        "description": query.description,
+        "params": [p.__dict__ for p in query.params],
+        "examples": list(query.examples),
+    }
+
+
 def _describe_params(query: NamedQuery) -> str:
     if not query.params:
         return "it takes no parameters"

@@ -275,16 +275,9 @@ async def explorer(request: Request) -> Response:
 
 
 def _query_meta(name: str) -> dict[str, Any]:
-    from graph.queries.catalog import load_query
+    from graph.queries.catalog import load_query, query_as_dict
 
-    q = load_query(name)
-    return {
-        "name": q.name,
-        "summary": q.summary,
-        "description": q.description,
-        "params": [p.__dict__ for p in q.params],
-        "examples": list(q.examples),
-    }
+    return query_as_dict(load_query(name))
 
 
 async def queries(request: Request) -> Response:

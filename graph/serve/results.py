@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from graph import namespaces as ns
-from graph.store.terms import decoder
+from graph.store.terms import decoder, literal_json
 
 RESULTS = {
     "application/sparql-results+json": "json",
@@ -100,12 +100,7 @@ def _term_json(t: Any) -> dict[str, str]:
         return {"type": "uri", "value": t.value}
     if isinstance(t, ox.BlankNode):
         return {"type": "bnode", "value": t.value}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype.value != ns.XSD + "string":
-        out["datatype"] = t.datatype.value
-    return out
+    return literal_json(t)
 
 
 def decode_rows(answer: dict[str, Any]) -> list[list[Any]]:

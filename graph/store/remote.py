@@ -248,15 +248,12 @@ def _term_json(text: str) -> dict[str, str]:
     """SPARQL JSON of a term written in N-Triples form."""
     import pyoxigraph as ox
 
+    from graph.store.terms import literal_json
+
     if text.startswith("<"):
         return {"type": "uri", "value": text[1:-1]}
     literal = next(iter(ox.parse(f"<x:s> <x:p> {text} .", format=ox.RdfFormat.N_TRIPLES))).object
-    out = {"type": "literal", "value": literal.value}
-    if literal.language:
-        out["xml:lang"] = literal.language
-    elif literal.datatype.value != ns.XSD + "string":
-        out["datatype"] = literal.datatype.value
-    return out
+    return literal_json(literal)
 
 
 # ---------------------------------------------------------------- the store

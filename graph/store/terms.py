@@ -29,6 +29,17 @@ def encode(term: Any) -> str | None:
     return f"^{term.datatype.value} {term.value}"
 
 
+def literal_json(literal: Any) -> dict[str, str]:
+    """A pyoxigraph literal in the SPARQL 1.1 JSON results form (a plain
+    ``xsd:string`` carries no datatype)."""
+    out = {"type": "literal", "value": literal.value}
+    if literal.language:
+        out["xml:lang"] = literal.language
+    elif literal.datatype.value != ns.XSD + "string":
+        out["datatype"] = literal.datatype.value
+    return out
+
+
 def decoder() -> Callable[[str | None], Any]:
     """A decoding function that makes each distinct term once."""
     seen: dict[str, Any] = {}

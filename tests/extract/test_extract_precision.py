@@ -8,53 +8,20 @@ the confidence floor that keep links from being emitted."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from graph import iri
-from graph.extract.links import (
-    FLOOR,
-    NOT_EMITTED,
-    Extraction,
-    chairs_is_verb,
-    extract_links,
-    record_key,
-)
-from graph.reader.model import Report, TextUnit
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+from graph.extract.links import FLOOR, NOT_EMITTED, Extraction, chairs_is_verb, record_key
+from tests.fixtures.extract.support import extract_paragraph, fixture_paragraphs, link_types
 
 
-@cache
 def paragraphs() -> dict[str, tuple[str, str]]:
-    out = {}
-    for line in (FIXTURES / "precision-rules.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, part, text = line.split("\t")
-            out[key] = (part, text)
-    return out
+    return fixture_paragraphs("precision-rules.txt")
 
 
-def extract(key: str, **kwargs: object) -> Extraction:
+def extract(key: str, **kwargs: bool) -> Extraction:
     part, text = paragraphs()[key]
-    unit = TextUnit("paragraph", 3, text, section=f"{part}/findings", part=part)
-    report = Report(
-        "Northshire",
-        iri.authority_key("Northshire"),
-        "sif-lscb",
-        date(2016, 6, 1),
-        None,
-        None,
-        paragraphs=[unit],
-    )
-    return extract_links(report, **kwargs)  # type: ignore[arg-type]
-
-
-def links_of(x: Extraction) -> set[tuple[str, str, str]]:
-    types = {b.iri: b.body_type for b in x.bodies.values()}
-    return {(types[k.source], k.kind, types[k.target]) for k in x.links}
+    return extract_paragraph(text, part, number=3, day=date(2016, 6, 1), **kwargs)
 
 
 def test_chairs_is_a_verb_only_between_a_subject_and_an_object() -> None:
@@ -70,7 +37,7 @@ def test_chairs_is_a_verb_only_between_a_subject_and_an_object() -> None:
 
 
 def test_a_chairs_meeting_has_members_and_chairs_nothing() -> None:
-    got = links_of(extract("chairs-meeting"))
+    got = link_types(extract("chairs-meeting"))
     assert not [k for k in got if k[1] == "chairs"], got
     assert {("lscb-chair", "member-of", "board"), ("hwb", "member-of", "board")} <= got
     assert ("csp", "member-of", "board") in got
@@ -81,25 +48,25 @@ def test_plural_chairs_make_no_link() -> None:
 
 
 def test_chairs_as_a_verb_still_links() -> None:
-    assert ("lead-member", "chairs", "corporate-parenting-panel") in links_of(
+    assert ("lead-member", "chairs", "corporate-parenting-panel") in link_types(
         extract("chairs-verb")
     )
 
 
 def test_she_who_chairs_is_a_person_not_the_board() -> None:
-    got = links_of(extract("chairs-pronoun"))
+    got = link_types(extract("chairs-pronoun"))
     assert not [k for k in got if k[1] == "chairs" and k[0] == "lscb"], got
 
 
 def test_what_is_chaired_is_a_board_or_panel() -> None:
-    got = links_of(extract("chairs-object"))
+    got = link_types(extract("chairs-object"))
     assert ("lead-member", "chairs", "corporate-parenting-panel") in got
     assert not [k for k in got if k[1] == "chairs" and k[2] == "elected-members"], got
 
 
 def test_a_panels_independent_chair_is_its_own_post() -> None:
     x = extract("panel-chair")
-    assert ("post", "chairs", "adoption-panel") in links_of(x)
+    assert ("post", "chairs", "adoption-panel") in link_types(x)
     assert not [b for b in x.bodies.values() if b.body_type == "lscb-chair"]
 
 
@@ -108,14 +75,14 @@ def test_led_by_needs_the_body_led_right_before_it() -> None:
 
 
 def test_held_to_account_by_the_clauses_subject() -> None:
-    got = links_of(extract("held-to-account"))
+    got = link_types(extract("held-to-account"))
     assert ("partner-agencies", "accountable-to", "lscb") in got, got
     assert not [k for k in got if k[1] == "accountable-to" and k[2] == "local-authority"]
 
 
 def test_a_forum_that_brings_bodies_together_has_them_as_members() -> None:
     x = extract("meeting-list")
-    got = links_of(x)
+    got = link_types(x)
     for end in ("dcs", "police", "csp"):
         assert (end, "member-of", "board") in got, got
     assert len(got) == 3, got
@@ -124,12 +91,12 @@ def test_a_forum_that_brings_bodies_together_has_them_as_members() -> None:
 
 
 def test_the_councils_own_team_is_no_partner_of_the_implied_council() -> None:
-    got = links_of(extract("own-team"))
+    got = link_types(extract("own-team"))
     assert not [k for k in got if "social-work-team" in (k[0], k[2])], got
 
 
 def test_an_owner_is_no_party() -> None:
-    got = links_of(extract("owner-not-party"))
+    got = link_types(extract("owner-not-party"))
     assert not [k for k in got if "local-authority" in (k[0], k[2])], got
 
 

@@ -8,51 +8,36 @@ quoted names, and the confidence a link carries."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import pytest
 
-from graph import iri
 from graph.extract.bodies import defined_abbreviations
-from graph.extract.links import Extraction, confidence, extract_links
-from graph.reader.model import Report, TextUnit
+from graph.extract.links import Extraction, confidence
+from tests.fixtures.extract.support import (
+    end_types,
+    extract_paragraph,
+    fixture_paragraphs,
+    link_types,
+    type_pairs,
+)
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 
-
-@cache
 def paragraphs() -> dict[str, tuple[str, str]]:
     """id -> (part, text) of every fixture paragraph."""
-    out = {}
-    for line in (FIXTURES / "general-rules.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, part, text = line.split("\t")
-            out[key] = (part, text)
-    return out
+    return fixture_paragraphs("general-rules.txt")
 
 
 def extract(
     key: str, *, framework: str = "sif-lscb", published: date = date(2016, 6, 1)
 ) -> Extraction:
     part, text = paragraphs()[key]
-    unit = TextUnit("paragraph", 7, text, section=f"{part}/findings", part=part)
-    authority = "Northshire"
-    report = Report(
-        authority, iri.authority_key(authority), framework, published, None, None, paragraphs=[unit]
-    )
-    return extract_links(report)
+    return extract_paragraph(text, part, number=7, framework=framework, day=published)
 
 
 def links_of(x: Extraction) -> set[tuple[str, str, str, str]]:
     """(source type, kind, target type, quality) of every link."""
-    types = {b.iri: b.body_type for b in x.bodies.values()}
+    types = end_types(x)
     return {(types[k.source], k.kind, types[k.target], k.quality) for k in x.links}
-
-
-def pairs_of(x: Extraction) -> set[frozenset[str]]:
-    types = {b.iri: b.body_type for b in x.bodies.values()}
-    return {frozenset((types[k.source], types[k.target])) for k in x.links}
 
 
 # ------------------------------------------------------------ report's own names
@@ -87,7 +72,7 @@ def test_an_abbreviation_must_spell_the_name_it_follows() -> None:
 
 
 def test_links_between_a_list_join_every_pair() -> None:
-    assert pairs_of(extract("between-list")) >= {
+    assert type_pairs(extract("between-list")) >= {
         frozenset(("hwb", "lscb")),
         frozenset(("hwb", "safeguarding-adults-board")),
         frozenset(("lscb", "safeguarding-adults-board")),
@@ -95,13 +80,13 @@ def test_links_between_a_list_join_every_pair() -> None:
 
 
 def test_between_x_and_a_and_b_joins_x_with_each() -> None:
-    got = pairs_of(extract("between-first"))
+    got = type_pairs(extract("between-first"))
     assert frozenset(("lscb", "hwb")) in got and frozenset(("lscb", "csp")) in got
     assert frozenset(("hwb", "csp")) not in got
 
 
 def test_sitting_on_all_three_boards_is_a_membership_of_each() -> None:
-    got = {(s, k, t) for s, k, t, _ in links_of(extract("all-boards"))}
+    got = link_types(extract("all-boards"))
     assert {("dcs", "member-of", b) for b in ("hwb", "lscb", "safeguarding-adults-board")} <= got
 
 
@@ -109,7 +94,7 @@ def test_sub_groups_and_roles_named_in_lower_case() -> None:
     x = extract("lower-case-groups")
     labels = {b.label for b in x.bodies.values()}
     assert {"Learning and improvement group", "Business manager"} <= labels
-    got = {(s, k, t) for s, k, t, _ in links_of(x)}
+    got = link_types(x)
     assert ("post", "member-of", "lscb-subgroup") in got
     assert ("lscb-subgroup", "sub-group-of", "lscb") in got
 
@@ -122,7 +107,7 @@ def test_the_chair_as_the_subject_of_a_sentence_about_the_board_chairs_it() -> N
 
 
 def test_the_chair_in_the_board_section_is_the_board_chair() -> None:
-    got = {(s, k, t) for s, k, t, _ in links_of(extract("chair-implied"))}
+    got = link_types(extract("chair-implied"))
     assert ("lscb-chair", "reports-to", "chief-executive") in got
 
 
@@ -133,7 +118,7 @@ def test_attending_board_meetings_is_membership_of_the_section_board() -> None:
 
 
 def test_a_trigger_word_inside_a_name_states_no_link() -> None:
-    got = {(s, k, t) for s, k, t, _ in links_of(extract("trigger-in-name"))}
+    got = link_types(extract("trigger-in-name"))
     assert not any(k == "member-of" for _, k, _ in got)
 
 
@@ -144,16 +129,18 @@ def test_scrutiny_by_the_panel_has_the_panel_as_its_agent() -> None:
 
 def test_agents_of_a_passive_are_not_linked_to_each_other() -> None:
     # what they challenge is left unnamed: when unsure, no link
-    assert frozenset(("service-manager", "iro-service")) not in pairs_of(extract("passive-agents"))
+    assert frozenset(("service-manager", "iro-service")) not in type_pairs(
+        extract("passive-agents")
+    )
 
 
 def test_they_stands_for_the_subject_of_the_sentence_before() -> None:
-    got = {(s, k, t) for s, k, t, _ in links_of(extract("pronoun"))}
+    got = link_types(extract("pronoun"))
     assert ("health", "works-with", "police") in got
 
 
 def test_a_service_a_paragraph_opens_with_is_the_subject_of_its_subjectless_sentences() -> None:
-    got = pairs_of(extract("paragraph-topic"))
+    got = type_pairs(extract("paragraph-topic"))
     assert frozenset(("virtual-school", "partner-agencies")) in got
 
 
@@ -187,7 +174,7 @@ def test_the_partnership_and_its_three_safeguarding_partners() -> None:
     x = extract("partnership-2019", framework="ilacs", published=date(2021, 3, 1))
     types = {b.body_type for b in x.bodies.values()}
     assert {"safeguarding-partnership", "local-authority", "police", "ccg"} <= types
-    got = {(s, k, t) for s, k, t, _ in links_of(x)}
+    got = link_types(x)
     assert ("independent-scrutineer", "scrutinises", "safeguarding-partnership") in got
 
 

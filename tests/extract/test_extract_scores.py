@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from graph import iri
 from graph.extract.links import extract_links
 from graph.extract.scoring import GoldLink, Score, _match, load_labels, score
-from graph.reader.model import Report, TextUnit
+from graph.reader.model import Report
+from tests.fixtures.extract.support import northshire_report, paragraph
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "extract"
 
@@ -41,9 +41,8 @@ def paragraphs_report() -> Report:
         if not line.strip() or line.startswith("#"):
             continue
         n, part, text = line.split("\t")
-        units.append(TextUnit("paragraph", int(n), text, section=f"{part}/findings", part=part))
-    key = iri.authority_key("Northshire")
-    return Report("Northshire", key, "sif-lscb", date(2015, 6, 1), None, None, paragraphs=units)
+        units.append(paragraph(text, part, int(n)))
+    return northshire_report(units, day=date(2015, 6, 1))
 
 
 def test_score_on_the_labelled_paragraphs_holds() -> None:

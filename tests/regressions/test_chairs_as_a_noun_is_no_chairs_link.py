@@ -8,30 +8,12 @@ the bodies the meeting links are its members, not each other's chairs."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from graph import iri
-from graph.extract.links import Extraction, extract_links
-from graph.reader.model import Report, TextUnit
+from graph.extract.links import Extraction
+from tests.fixtures.extract.support import extract_paragraph, link_types
 
 
 def _extract(text: str, part: str = "lscb") -> Extraction:
-    unit = TextUnit("paragraph", 4, text, section=f"{part}/findings", part=part)
-    report = Report(
-        "Northshire",
-        iri.authority_key("Northshire"),
-        "sif-lscb",
-        date(2016, 1, 1),
-        None,
-        None,
-        paragraphs=[unit],
-    )
-    return extract_links(report)
-
-
-def _links(x: Extraction) -> set[tuple[str, str, str]]:
-    types = {b.iri: b.body_type for b in x.bodies.values()}
-    return {(types[k.source], k.kind, types[k.target]) for k in x.links}
+    return extract_paragraph(text, part, number=4)
 
 
 def test_a_chairs_meeting_chairs_nothing() -> None:
@@ -39,7 +21,7 @@ def test_a_chairs_meeting_chairs_nothing() -> None:
         "A useful joint chairs meeting links the chair of the LSCB, the chief executive of "
         "the council, the Health and Wellbeing Board and the Community Safety Partnership."
     )
-    links = _links(x)
+    links = link_types(x)
     assert not [k for k in links if k[1] == "chairs"], links
     # the bodies listed are joined to the meeting, never to each other
     meeting = [b for b in x.bodies.values() if "chairs meeting" in b.label.lower()]
@@ -60,4 +42,4 @@ def test_chairs_as_a_plural_noun_in_a_list_is_no_link() -> None:
 
 def test_the_verb_still_makes_a_chairs_link() -> None:
     x = _extract("The lead member chairs the corporate parenting board.", part="local-authority")
-    assert ("lead-member", "chairs", "corporate-parenting-panel") in _links(x)
+    assert ("lead-member", "chairs", "corporate-parenting-panel") in link_types(x)

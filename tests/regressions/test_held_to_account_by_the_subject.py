@@ -8,11 +8,7 @@ the board."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from graph import iri
-from graph.extract.links import extract_links
-from graph.reader.model import Report, TextUnit
+from tests.fixtures.extract.support import end_types, extract_paragraph
 
 
 def test_the_bodies_held_to_account_answer_to_the_subject() -> None:
@@ -20,18 +16,8 @@ def test_the_bodies_held_to_account_answer_to_the_subject() -> None:
         "The board closely monitors the council's 'Prevent' work and holds partner "
         "agencies and the Community Safety Partnership to account for its delivery."
     )
-    unit = TextUnit("paragraph", 12, text, section="lscb/findings", part="lscb")
-    report = Report(
-        "Northshire",
-        iri.authority_key("Northshire"),
-        "sif-lscb",
-        date(2016, 1, 1),
-        None,
-        None,
-        paragraphs=[unit],
-    )
-    x = extract_links(report)
-    types = {b.iri: b.body_type for b in x.bodies.values()}
+    x = extract_paragraph(text, "lscb", number=12)
+    types = end_types(x)
     account = {(types[k.source], types[k.target]) for k in x.links if k.kind == "accountable-to"}
     assert ("csp", "lscb") in account, account
     assert ("partner-agencies", "lscb") in account, account

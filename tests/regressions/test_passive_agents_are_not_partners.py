@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from graph import iri
-from graph.extract.links import extract_links
-from graph.reader.model import Report, TextUnit
+from tests.fixtures.extract.support import extract_paragraph, type_pairs
 
 
 def test_agents_of_one_passive_are_not_linked_to_each_other() -> None:
@@ -18,19 +16,13 @@ def test_agents_of_one_passive_are_not_linked_to_each_other() -> None:
         "Supervision lacks reflection, and poorer practice is not routinely challenged "
         "by frontline managers or independent reviewing officers."
     )
-    unit = TextUnit(
-        "paragraph", 9, text, section="local-authority/leadership", part="local-authority"
+    x = extract_paragraph(
+        text,
+        "local-authority",
+        number=9,
+        section="local-authority/leadership",
+        framework="ilacs",
+        day=date(2019, 8, 1),
     )
-    report = Report(
-        "Northshire",
-        iri.authority_key("Northshire"),
-        "ilacs",
-        date(2019, 8, 1),
-        None,
-        None,
-        paragraphs=[unit],
-    )
-    x = extract_links(report)
-    types = {b.iri: b.body_type for b in x.bodies.values()}
-    pairs = {frozenset((types[k.source], types[k.target])) for k in x.links}
+    pairs = type_pairs(x)
     assert frozenset(("service-manager", "iro-service")) not in pairs

@@ -5,11 +5,7 @@ gave "elected members are members of the scrutiny panel" (the "member of" of
 
 from __future__ import annotations
 
-from datetime import date
-
-from graph import iri
-from graph.extract.links import extract_links
-from graph.reader.model import Report, TextUnit
+from tests.fixtures.extract.support import extract_paragraph
 
 
 def test_member_of_inside_lead_member_of_is_no_membership() -> None:
@@ -17,17 +13,5 @@ def test_member_of_inside_lead_member_of_is_no_membership() -> None:
         "The rigour of scrutiny arrangements by elected members is limited by the wide "
         "remits held by the lead member of children's services and the scrutiny panel."
     )
-    unit = TextUnit(
-        "paragraph", 3, text, section="local-authority/findings", part="local-authority"
-    )
-    report = Report(
-        "Northshire",
-        iri.authority_key("Northshire"),
-        "sif-lscb",
-        date(2016, 1, 1),
-        None,
-        None,
-        paragraphs=[unit],
-    )
-    x = extract_links(report)
+    x = extract_paragraph(text, "local-authority", number=3)
     assert not [k for k in x.links if k.kind == "member-of"]
