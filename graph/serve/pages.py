@@ -311,7 +311,7 @@ def changes_page(doc: dict[str, Any], links: list[tuple[str, str]], query: str) 
     if inspections:
         items = []
         for i in inspections:
-            grades = ", ".join(f"{area} {grade}" for area, grade in i["judgements"].items())
+            grades = _judgements_text(i["judgements"])
             items.append(
                 f"<li><strong>{e(i['report'])}</strong> {e(i['framework'] or 'report')}"
                 f"{' (' + e(grades) + ')' if grades else ''}</li>"
@@ -344,6 +344,16 @@ def changes_page(doc: dict[str, Any], links: list[tuple[str, str]], query: str) 
     api = f"/api/changes/{q(doc['authority'])}" + (f"?{query}" if query else "")
     parts.append(f'<p class=hint>As JSON: <a href="{e(api)}">{e(api)}</a></p>')
     return layout(f"Changes: {doc['authority_label']}", "\n".join(parts))
+
+
+def _judgements_text(judgements: dict[str, str]) -> str:
+    """ "Overall effectiveness: good, Children who need help and protection:
+    ...": areas by the vocabulary's names, overall first."""
+    from graph.vocabulary import pref_labels
+
+    names = pref_labels(ns.JUDGEMENT_AREA)
+    order = sorted(judgements, key=lambda area: area != "overall")
+    return ", ".join(f"{names.get(area, area)}: {judgements[area]}" for area in order)
 
 
 def _changes_form(key: str, query: str) -> str:
