@@ -104,7 +104,8 @@ def national(authorities: list[dict[str, Any]]) -> str:
             " ".join(
                 x
                 for x in (
-                    str(r.get("published") or ""),
+                    str(r.get("published") or "")
+                    or (f"inspected {r['inspected']}" if r.get("inspected") else ""),
                     str(r.get("framework") or ""),
                     f"overall {r['overall']}" if r.get("overall") else "",
                 )

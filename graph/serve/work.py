@@ -153,6 +153,7 @@ def authorities(store: Any) -> list[dict[str, Any]]:
         entry["reports"].append(
             {
                 "published": r.get("published"),
+                "inspected": r.get("inspected"),
                 "framework": r.get("framework"),
                 "overall": r.get("overall"),
                 "lscb": r.get("lscb"),
