@@ -44,6 +44,7 @@ DEV = [
     "bournemouth-christchurch-and-poole-2022-ilacs",
     "tameside-2016",
     "kirklees-2019-ilacs",
+    "dudley-2023-ilacs",
 ]
 HELD_OUT = ["lewisham-2016", "wigan-2017", "darlington-2022-ilacs", "trafford-2023-ilacs"]
 #: paragraphs each labeller read in full (data/labels/README.md): precision is counted there
@@ -57,6 +58,7 @@ FULL_READ = {
     "tameside-2016": [(94, 123), (130, 150)],
     "kirklees-2019-ilacs": [(1, 49)],
     "trafford-2023-ilacs": [(1, 50)],
+    "dudley-2023-ilacs": [(1, 48)],
     "bournemouth-2014 (curated)": [(1, 123)],
 }
 

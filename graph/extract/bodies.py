@@ -138,6 +138,12 @@ EXTRA_NAMES: dict[str, str] = {
     "host local authorities": "neighbouring-authority",
     "host local authority": "neighbouring-authority",
     "host authorities": "neighbouring-authority",
+    "peer local authorities": "neighbouring-authority",
+    "peer authorities": "neighbouring-authority",
+    "senior managers": "childrens-services",
+    "personal advisers": "care-leavers-service",
+    "personal advisors": "care-leavers-service",
+    "young person's advisers": "care-leavers-service",
     "frontline managers": "service-manager",
     "front-line managers": "service-manager",
     "team managers": "service-manager",
@@ -318,6 +324,29 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "\u2011": "-"})
 #: words, with a possessive "'s" left out ("authority's" is "authority") and "&" kept
 _TOKEN = re.compile(r"[\w-]+(?:['’](?!s\b)\w+)*|&")
 #: a name followed by one of these is a topic, not a body: "early help assessments"
+#: bodies whose neighbours in a list ("police, health and housing") are agencies too
+_LIST_ANCHORS = {
+    "police",
+    "housing",
+    "probation",
+    "schools",
+    "health",
+    "education-services",
+    "camhs",
+    "ccg",
+    "icb",
+    "nhs-trust",
+    "yot",
+    "voluntary-sector",
+    "fire-service",
+}
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*(?:the\s+)?")
+
+_FAMILY_BEFORE = re.compile(
+    r"(?i)\b(?:male|female|his|her|mothers?(?:’|'s|’s)?|fathers?(?:’|'s|’s)?|parents(?:’|')?"
+    r"|abusive|violent|former|intimate|ex-|new\s+male)\s+$"
+)
+
 _TOPIC_NOUNS = re.compile(
     r"^['’]?\s*(?:assessments?|plans?|polic(?:y|ies)|procedures|documents?|data\b|dataset"
     r"|framework|thresholds?|training|audits?)",
@@ -559,6 +588,11 @@ def find_mentions(
     def take(start: int, end: int, mention: Mention) -> None:
         if any(taken[start:end]) or _TOPIC_NOUNS.match(sentence[end:]):
             return
+        # "fathers and male partners": a parent's partner, not a partner agency
+        if mention.text.lower() in ("partner", "partners") and _FAMILY_BEFORE.search(
+            sentence[:start]
+        ):
+            return
         for i in range(start, end):
             taken[i] = True
         found.append(mention)
@@ -670,6 +704,17 @@ def find_mentions(
             key = "schools"
         take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
 
+    # "The director has engaged ...": the director of children's services (a director of
+    # anything else is named with it: "the director of public health")
+    for m in re.finditer(
+        r"\b[Tt]he\s+([Dd]irector)\b(?!\s+(?:of|for|general)\b|’s\s+of)", sentence
+    ):
+        take(m.start(1), m.end(1), Mention(m.start(1), m.end(1), m.group(1), "dcs"))
+
+    # personal advisers as printed: "PAs", "YPAs" (as written: "pass" is no adviser)
+    for m in re.finditer(r"\bY?PAs?\b", sentence):
+        take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), "care-leavers-service"))
+
     # words that name a body only in context
     for m in re.finditer(
         r"\b(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:(?:joint|new|independent|current|local)\s+)?"
@@ -690,5 +735,19 @@ def find_mentions(
     for m in re.finditer(r"\b(?:Board|Chair|LSCB)\b", sentence):
         key = "lscb-chair" if m.group() == "Chair" else "lscb"
         take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key, None, True))
+    # "the co-location of police, health, education and housing": a vague word in a list
+    # of agencies names an agency too (twice over, for a list that opens with it)
+    for _ in range(2):
+        anchors = [m for m in found if m.body_type in _LIST_ANCHORS]
+        for m in re.finditer(r"(?i)\b(health|education)\b", sentence):
+            if any(taken[m.start() : m.end()]):
+                continue
+            if any(
+                _LIST_GAP.fullmatch(sentence[a.end : m.start()])
+                or _LIST_GAP.fullmatch(sentence[m.end() : a.start])
+                for a in anchors
+            ):
+                key = "health" if m.group(1).lower() == "health" else "education-services"
+                take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
     found.sort(key=lambda x: x.start)
     return found

@@ -59,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "1.3.1"
+VERSION = "1.4"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -98,6 +98,16 @@ _COUNCIL_OWN = {
     "elected-members",
     "lead-member",
     "chief-executive",
+}
+#: the council's children's social care workforce: a works-with link between two of
+#: them is internal management, not a partnership link
+_WORKFORCE = {
+    "childrens-services",
+    "social-work-team",
+    "service-manager",
+    "principal-social-worker",
+    "iro-service",
+    "care-leavers-service",
 }
 #: bodies that never chair: a council, its services as a whole
 _NEVER_CHAIR = {"local-authority", "childrens-services", "adult-services", "social-work-team"}
@@ -188,7 +198,8 @@ TRIGGERS: list[Trigger] = [
     _t(r"\boverseen by\b", "scrutinises", "passive", "scrutinises/overseen-by"),
     _t(
         r"\bscrutin\w*\b|\bchalleng(?:e|es|ed|ing)\b|\boversight\b|\boversee(?:s|ing)?\b"
-        r"|\bmonitor(?:s|ed|ing)?\b|\baudit(?:s|ed)? of\b|\binfluence\b",
+        r"|\bmonitor(?:s|ed|ing)?\b|\baudit(?:s|ed)? of\b|\binfluence\b"
+        r"|\bquality assurance (?:to|of)\b",
         "scrutinises",
         "active",
         "scrutinises/verb",
@@ -230,7 +241,11 @@ TRIGGERS: list[Trigger] = [
         r"|\binvolv\w*\b|\bmeet (?:\w+\s+){0,3}(?:regularly|formally|monthly|quarterly)\b"
         r"|\bconsult(?:s|ed|ing|ation)?\b|\bin conjunction with\b|\bpartnerships? with\b"
         r"|\bshared \w+ with\b|\bbring(?:s|ing)? together\b"
-        r"|\bjoint work with\b|\bco-?locat\w+\b",
+        r"|\bjoint work with\b|\bco-?locat\w+\b"
+        # 2019+ ILACS wording: "stronger strategic arrangements with partner agencies",
+        # "has engaged constructively with peer local authorities"
+        r"|\b(?:strategic|partnership|working|multi-agency|local)\s+arrangements?\s+with\b"
+        r"|\bengaged\s+(?:\w+\s+){0,2}with\b",
         "works-with",
         "active",
         "works-with/verb",
@@ -648,10 +663,62 @@ _ALL_TRIGGERS = re.compile(
 )
 
 
+_CO_LOCATED = re.compile(r"(?i)co-?locat")
+_PLACE_BEFORE_BODY = re.compile(r"(?i)\b(?:in|within|at|inside|based in)\s+(?:the\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|all\s+|other\s+)?$")
+#: a body named as the owner of a document ("the early help strategy") is no party
+_DOCUMENT_AFTER = re.compile(
+    r"^\s+(?:strateg(?:y|ies)|plans?|polic(?:y|ies)|procedures?|thresholds?|documents?"
+    r"|guidance|toolkits?)\b",
+    re.I,
+)
+#: what ends the list of a trigger's parties: a purpose, a comment after a comma
+_LIST_END = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|their|his|her|all|other|each|both|key|local|partner|relevant"
+    r"|wider|senior|account)\b)[a-z]+\b|,\s*(?:evident|which|where|as shown|as seen)\b"
+)
+#: body types of a front door that agencies are co-located in
+_HUB_TYPES = {"mash", "front-door"}
+
+#: "the challenges faced", "the main challenges they face": difficulties, not scrutiny
+_CHALLENGES_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:the|these|those|its|their|our|many|some|main|key|significant|current|such"
+    r"|particular|real|new|further|same|other|wider|biggest|greatest)\s+$"
+)
+_CHALLENGES_NOUN_AFTER = re.compile(
+    r"(?i)^\s+(?:faced|facing|(?:that\s+)?(?:they|it|we|leaders)\s+faced?|ahead|remain)\b"
+)
+
+
+_ALERT_ADJECTIVE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|remain|remains|stay|more|very|highly|always)"
+    r"\s+$"
+)
+
+
+def _is_alert_adjective(sentence: str, start: int, end: int) -> bool:
+    """Whether "alert" at ``start:end`` is the adjective ("partners are alert to
+    risks"), not the verb that passes information on."""
+    return sentence[start:end].lower() == "alert" and bool(
+        _ALERT_ADJECTIVE.search(sentence[:start])
+    )
+
+
+def _is_scrutiny_noun(sentence: str, start: int, end: int) -> bool:
+    """Whether the scrutiny word at ``start:end`` is the plural noun
+    "challenges" (difficulties), not the verb."""
+    return sentence[start:end].lower() == "challenges" and bool(
+        _CHALLENGES_NOUN_BEFORE.search(sentence[:start])
+        or _CHALLENGES_NOUN_AFTER.match(sentence[end:])
+    )
+
+
 def _triggers(sentence: str) -> list[tuple[int, int, Trigger]]:
     return [
         (m.start(), m.end(), TRIGGERS[int(m.lastgroup[1:])])  # type: ignore[index]
         for m in _ALL_TRIGGERS.finditer(sentence)
+        if not _is_scrutiny_noun(sentence, m.start(), m.end())
+        and not _is_alert_adjective(sentence, m.start(), m.end())
     ]
 
 
@@ -694,6 +761,7 @@ def extract_links(
         ):
             board_context = "safeguarding-partnership"
         last_board: _Found | None = None
+        hub: Body | None = None  # the front door the paragraph has named so far
         subgroups_linked: set[str] = set()
         subject_before: Body | None = None  # what a "They" opening the next sentence means
         # a subjectless sentence speaks of the section's board, or of the board the
@@ -771,7 +839,17 @@ def extract_links(
             for f in found:
                 if f.body.body_type in BOARD_TYPES and not f.mention.contextual:
                     last_board = f
-            default = topic or board or resolver.body(council, None, "", unit.number)
+            # outside the board's part of a 2019+ report, a paragraph that mentions the
+            # safeguarding partnership still leaves the council's side implied in a sentence
+            # that does not name it ("There are positive relationships with Cafcass")
+            own_board = board
+            if (
+                board_context == "safeguarding-partnership"
+                and not in_lscb
+                and not any(f.body.body_type == "safeguarding-partnership" for f in found)
+            ):
+                own_board = None
+            default = topic or own_board or resolver.body(council, None, "", unit.number)
             if first_sentence and found and not found[0].mention.contextual:
                 lead = found[0]
                 opens = re.match(r"^\W*(?:\w+\W+){0,2}$", sentence[: lead.mention.start])
@@ -783,6 +861,7 @@ def extract_links(
                 ):
                     topic = lead.body
             first_sentence = False
+            hub = next((f.body for f in found if f.body.body_type in _HUB_TYPES), hub)
             improvement = bool(_IMPROVEMENT_SECTION.search(unit.section or ""))
             inherit = previous_verdict if _FOR_EXAMPLE.match(sentence) else None
             previous_verdict = judge(sentence)
@@ -794,6 +873,7 @@ def extract_links(
                 board,
                 subgroups_linked,
                 lambda kind, name, n=unit.number, s=sentence: resolver.body(kind, name, name, n),
+                hub,
             )
             sentence_links += _named_links(sentence, found, sentence_links, resolver, unit.number)
             # "... a joint board with Poole. These arrangements are effective ...": a verdict
@@ -853,31 +933,33 @@ def extract_links(
 #: (links extracted, links a hand label confirms) per rule on the development labels,
 #: counted over the paragraphs each labeller read in full, for every link the rules
 #: find (those not emitted too); "/implied": the pattern filled one end in from
-#: context (``python bench/extract_bench.py rules`` measures it again); extractor 1.3
+#: context (``python bench/extract_bench.py rules`` measures it again); extractor 1.4,
+#: seven development sets (dudley-2023-ilacs added)
 RULE_RECORD: dict[str, tuple[int, int]] = {
-    "works-with/verb": (45, 38),
-    "works-with/verb/implied": (25, 18),
-    "scrutinises/verb": (19, 16),
+    "works-with/verb": (48, 44),
+    "works-with/verb/implied": (32, 21),
+    "scrutinises/verb": (19, 17),
     "sub-group-of/section": (17, 11),
     "member-of/implicit": (16, 15),
     "serves/joint": (13, 11),
-    "shares-information-with/verb/implied": (7, 5),
-    "works-with/between": (7, 6),
+    "shares-information-with/verb/implied": (6, 5),
     "reports-to/between": (6, 5),
+    "works-with/between": (6, 6),
     "commissions/verb": (5, 4),
     "shares-information-with/verb": (4, 3),
     "member-of/implicit/implied": (4, 4),
     "scrutinises/verb/implied": (4, 1),
     "member-of/attended-by": (4, 3),
+    "member-of/co-located": (4, 4),
     "post-in/of-within": (3, 1),
     "joint-arrangement-with": (3, 3),
-    "works-with/supported-by": (3, 3),
     "chairs/named": (3, 1),
     "account": (3, 3),
     "reports-to/verb": (3, 2),
     "post-in/possessive": (3, 0),
     "part-of/of-within": (2, 2),
-    "member-of/comprises": (2, 1),
+    "works-with/supported-by": (2, 2),
+    "member-of/comprises": (2, 2),
     "reports-to/verb/implied": (2, 2),
     "reports-to/receives-from": (2, 2),
     "shares-plan-with": (1, 1),
@@ -1103,11 +1185,14 @@ def _links_of_sentence(
     board: Body | None,
     subgroups_linked: set[str] | None = None,
     make: Callable[[str, str], Body] | None = None,
+    hub: Body | None = None,
 ) -> list[Link]:
     """The links one sentence states. ``subgroups_linked``: the sub-groups whose
     link to the section's board the paragraph has already stated (updated);
     ``make(body type, name)``: a body the sentence names without a name the
-    gazetteer knows (a meeting that links the bodies after it)."""
+    gazetteer knows (a meeting that links the bodies after it); ``hub``: the
+    front door (MASH) the paragraph has named so far, which agencies
+    "co-located" there are members of."""
     if subgroups_linked is None:
         subgroups_linked = set()
     if not found and default is None:
@@ -1173,6 +1258,14 @@ def _links_of_sentence(
                 # "alongside clear protocols, links A, B and C": the bodies after the
                 # next trigger are its own
                 after = []
+        elif (
+            _VERB.search(sentence[t_end : after[0].mention.start])
+            and _WITH_BEFORE.search(sentence[: after[0].mention.start])
+            and not _VERB.search(sentence[c.start : t_start])
+        ):
+            # "Strategy meetings are held promptly, with partners working well together":
+            # the noun trigger's other party is the one after "with", past the verb
+            with_first = True
         # "a plan on early help", "reports about the service": a topic, not a party
         # scrutiny "about the quality of work by the police" scrutinises the police,
         # unless the scrutinised party was named before the topic
@@ -1183,20 +1276,36 @@ def _links_of_sentence(
             f
             for f in after
             if not _TOPIC_BEFORE.search(sentence[: f.mention.start])
+            # "evident in the revised early help strategy": a document, not a party (but
+            # "scrutiny of the early help strategy" scrutinises the service)
+            and not (t.kind != "scrutinises" and _DOCUMENT_AFTER.match(sentence[f.mention.end :]))
             and not (topic_ok and _TOPIC_AFTER.search(sentence[t_end : f.mention.start]))
             and not (t.kind != "scrutinises" and _WORK_OF.search(sentence[: f.mention.start]))
         ]
         # the parties of a trigger are the list right after it: a verb ends the list
         kept, edge = [], (after[0].mention.start if after and with_first else t_end)
         for f in after:
-            # a verb, or a participle after a comma (", underpinned by"), ends the list
-            if _VERB.search(sentence[edge : f.mention.start]) or re.search(
-                r",\s+\w+ed\b", sentence[edge : f.mention.start]
+            # a verb, or a participle after a comma (", underpinned by"), ends the list, and
+            # so does a purpose ("engaged with peers to learn from them and address the
+            # concerns around the front door") or a comment (", evident in ...")
+            if (
+                _VERB.search(sentence[edge : f.mention.start])
+                or re.search(r",\s+\w+ed\b", sentence[edge : f.mention.start])
+                or _LIST_END.search(sentence[edge : f.mention.start])
             ):
                 break
             kept.append(f)
             edge = f.mention.end
         after = kept
+        # "relationships with health and police partners in the MASH": the front door
+        # where the parties sit is no party of its own ("colleagues in social care" are)
+        if t.kind == "works-with" and len(after) > 1:
+            after = after[:1] + [
+                f
+                for f in after[1:]
+                if f.body.body_type not in _HUB_TYPES
+                or not _PLACE_BEFORE_BODY.search(sentence[after[0].mention.end : f.mention.start])
+            ]
         before = [f for f in before if id(f) not in modifiers]
         # "engage with families, using the local authority's preferred model": a body
         # that owns what follows it is not a party to the link (but "an audit of the
@@ -1243,6 +1352,29 @@ def _links_of_sentence(
         # a trigger inside what a link is about has no subject before "about"
         if subjects and _TOPIC_AFTER.search(sentence[subjects[-1].mention.end : t_start]):
             here, subjects = [], []
+        # "The co-location of police, health and housing (in the MASH) enables ...":
+        # agencies that sit in the paragraph's front door are its members, not partners
+        # of the council or of each other
+        if hub is not None and _CO_LOCATED.match(sentence[t_start:t_end]):
+            members = [f for f in after if f.body.iri != hub.iri] or [
+                f for f in subjects if f.body.iri != hub.iri
+            ]
+            for f in members:
+                if f.body.body_type in ("local-authority", "childrens-services"):
+                    continue
+                per_clause.setdefault(ci, []).append(
+                    Link(
+                        f.body.iri,
+                        "member-of",
+                        hub.iri,
+                        "stated",
+                        [],
+                        [],
+                        "member-of/co-located",
+                        0.6,
+                    )
+                )
+            continue
         pairs: list[tuple[Body, Body, float]] = []
         # the council is the implied party only of a relation the clause opens with
         # ("Relationships with key partners are improving") or names as joint work
@@ -1310,7 +1442,11 @@ def _links_of_sentence(
                 # "practice is not challenged by managers or IROs": the agents act on
                 # work the sentence leaves unnamed, never on each other; no link
                 pass
-            elif len(sources) > 1:
+            elif len(sources) > 1 and not (
+                # "the co-location of A, B and C enables information-sharing": the list is
+                # the object of the trigger before, not a set of partners of each other
+                n and trig[n - 1][0] >= c.start and subjects[0].mention.start >= trig[n - 1][1]
+            ):
                 pairs += [(sources[0], other, 0.6) for other in sources[1:]]
             elif (
                 sources
@@ -1432,6 +1568,15 @@ def _links_of_sentence(
             if conf < 0.6 and (
                 {src.body_type, tgt.body_type} & {"local-authority", "childrens-services"}
                 and {src.body_type, tgt.body_type} & _COUNCIL_OWN
+            ):
+                continue
+            # "repairing relationships between social workers and senior managers": the
+            # council's own workforce working with itself is management, not partnership
+            if (
+                k == "works-with"
+                and src.body_type in _WORKFORCE
+                and tgt.body_type in _WORKFORCE
+                and src.body_type != tgt.body_type
             ):
                 continue
             # a board or a council chairs nothing, and what is chaired is a board, panel

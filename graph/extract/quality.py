@@ -122,7 +122,7 @@ _DEVELOPING = [
 ]
 _EFFECTIVE = [
     r"\beffective(?:ly)?\b",  # "the effectiveness of" names a topic, not praise
-    r"\bstrong(?:ly)?\b",
+    r"\bstrong(?:ly|er)?\b",  # "stronger arrangements with" (ILACS)
     r"\bstrength(?:s|ened)?\b",
     r"\brobust(?:ly)?\b",
     r"\bwell[- ](?:attended|established|developed|embedded|understood|chaired|managed|led|"
@@ -142,7 +142,7 @@ _EFFECTIVE = [
     r"\bmature\b",
     r"\btimely\b",
     r"\bhelpful\b",
-    r"\bconstructive\b",
+    r"\bconstructive(?:ly)?\b",
     r"\brigorous(?:ly)?\b",
     r"\btenacious\b",
     r"\bactive(?:ly)?\b",
@@ -158,6 +158,7 @@ _EFFECTIVE = [
     r"\bsolid\b",
     r"\bwork(?:s|ed|ing)? hard\b",
     r"\bpurposeful\b",
+    r"\broutinely\b",  # "routinely scrutinises" (ILACS); "not routinely" is weak
     r"\bsupportive\b",
     r"\bcollaborative(?:ly)?\b",
     r"\bfull range\b",
