@@ -45,8 +45,17 @@ DEV = [
     "tameside-2016",
     "kirklees-2019-ilacs",
     "dudley-2023-ilacs",
+    "torbay-2022-ilacs",
+    "wokingham-2023-ilacs",
+    "lewisham-2024-ilacs",
 ]
-HELD_OUT = ["lewisham-2016", "wigan-2017", "darlington-2022-ilacs", "trafford-2023-ilacs"]
+HELD_OUT = [
+    "lewisham-2016",
+    "wigan-2017",
+    "darlington-2022-ilacs",
+    "trafford-2023-ilacs",
+    "shropshire-2022-ilacs-short",
+]
 #: paragraphs each labeller read in full (data/labels/README.md): precision is counted there
 FULL_READ = {
     "leicester-2015": [(141, 163), (173, 184)],
@@ -59,6 +68,10 @@ FULL_READ = {
     "kirklees-2019-ilacs": [(1, 49)],
     "trafford-2023-ilacs": [(1, 50)],
     "dudley-2023-ilacs": [(1, 48)],
+    "torbay-2022-ilacs": [(1, 41)],
+    "wokingham-2023-ilacs": [(1, 61)],
+    "lewisham-2024-ilacs": [(1, 63)],
+    "shropshire-2022-ilacs-short": [(1, 41)],
     "bournemouth-2014 (curated)": [(1, 123)],
 }
 

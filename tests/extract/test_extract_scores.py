@@ -108,3 +108,38 @@ def test_a_link_citing_another_paragraph_is_not_found() -> None:
     assert (found.recall, found.precision, found.quality) == (1.0, 1.0, 1.0)
     elsewhere = score(x, [GoldLink((6,), "police", "member-of", "lscb", "weak")], None)
     assert (elsewhere.recall, elsewhere.precision) == (0.0, 0.0)
+
+
+def _one_link(source_type: str, target_type: str) -> Any:
+    from graph.extract.links import Body, Extraction, Link
+
+    x = Extraction("r", "a")
+    x.bodies = {
+        "s": Body("s", source_type, source_type, "a"),
+        "t": Body("t", target_type, target_type, "a"),
+    }
+    x.links = [Link("s", "works-with", "t", "effective", [41], ["q"], "rule", 0.6)]
+    return x
+
+
+def test_an_implied_council_end_takes_either_council_name(tmp_path: Path) -> None:
+    # the guide: the council's side of a link left implied is named as the report
+    # names it nearby, "children's social care" or "the local authority"
+    labels = tmp_path / "r.tsv"
+    labels.write_text(
+        "para\tsource\tsource_type\tkind\ttarget\ttarget_type\tquality\tquote\n"
+        "41\tthe local authority\tlocal-authority\tworks-with\tCafcass\tcafcass\teffective\t"
+        "Relationships with Cafcass are constructive.\n"
+        "42\tthe local authority\tlocal-authority\tcommissions\tCafcass\tcafcass\teffective\t"
+        "The local authority commissions Cafcass.\n",
+        encoding="utf-8",
+    )
+    implied, named = load_labels(labels)
+    assert (implied.source_implied, implied.target_implied) == (True, False)
+    assert (named.source_implied, named.target_implied) == (False, False)
+    as_children = _one_link("childrens-services", "cafcass")
+    assert score(as_children, [implied], None).recall == 1.0
+    # a council end the sentence names keeps its type; other types never match
+    assert not named.joins(frozenset({"childrens-services", "cafcass"}))
+    assert named.joins(frozenset({"local-authority", "cafcass"}))
+    assert score(_one_link("police", "cafcass"), [implied], None).recall == 0.0
