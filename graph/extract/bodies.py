@@ -75,6 +75,29 @@ EXTRA_NAMES: dict[str, str] = {
     "board partners": "partner-agencies",
     "lscb partners": "partner-agencies",
     "universal services": "partner-agencies",
+    # 2019+ ILACS wording for the other agencies around a child
+    "other professionals": "partner-agencies",
+    "relevant professionals": "partner-agencies",
+    "network of professionals": "partner-agencies",
+    "professional network": "partner-agencies",
+    "stakeholders": "partner-agencies",
+    "key stakeholders": "partner-agencies",
+    "multi-agency partners": "partner-agencies",
+    "political leaders": "elected-members",
+    "district judge": "family-court",
+    "designated family judge": "family-court",
+    "family judge": "family-court",
+    "partner in practice": "neighbouring-authority",
+    "educational psychologists": "education-services",
+    "educational psychology service": "education-services",
+    "children missing education team": "education-services",
+    "cme team": "education-services",
+    "elective home education team": "education-services",
+    "education welfare service": "education-services",
+    "education safeguarding team": "education-services",
+    "emergency duty service": "out-of-hours",
+    "housing officers": "housing",
+    "housing providers": "housing",
     "faith organisations": "faith-groups",
     "faith groups": "faith-groups",
     "faith communities": "faith-groups",
@@ -707,9 +730,29 @@ def find_mentions(
     # "The director has engaged ...": the director of children's services (a director of
     # anything else is named with it: "the director of public health")
     for m in re.finditer(
-        r"\b[Tt]he\s+([Dd]irector)\b(?!\s+(?:of|for|general)\b|’s\s+of)", sentence
+        r"\b[Tt]he\s+(?:(?:executive|corporate|interim|strategic)\s+)?([Dd]irector)\b"
+        r"(?!\s+(?:of|for|general)\b|’s\s+of)",
+        sentence,
     ):
         take(m.start(1), m.end(1), Mention(m.start(1), m.end(1), m.group(1), "dcs"))
+
+    # "workers", "their advisers" alone: in a report on children's services, the
+    # council's social workers and the care leavers' personal advisers ("health
+    # workers", "independent advisers" are named with their qualifier, or not bodies)
+    for m in re.finditer(
+        r"(?:^|\b(?:[Tt]he|[Tt]heir|[Tt]hese|[Aa]llows?|[Ee]nables?|[Ww]ith|[Bb]y|[Aa]nd|[Oo]f"
+        r"|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll)\s+)(?P<w>[Ww]orkers|[Aa]dvis[eo]rs)\b",
+        sentence,
+    ):
+        word = m.group("w").lower()
+        if word == "workers":
+            key = "social-work-team"
+        elif re.search(r"(?i)\b(?:their|personal|the)\s+$", sentence[: m.start("w")]):
+            key = "care-leavers-service"
+        else:
+            continue
+        a, b = m.start("w"), m.end("w")
+        take(a, b, Mention(a, b, m.group("w"), key))
 
     # personal advisers as printed: "PAs", "YPAs" (as written: "pass" is no adviser)
     for m in re.finditer(r"\bY?PAs?\b", sentence):

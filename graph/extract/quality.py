@@ -74,6 +74,8 @@ _WEAK = [
     r"\badversarial\b",
     r"\bmore (?:work )?(?:needs|is required|to be done|needed)\b",
     r"\bneeds? to be (?:strengthened|improved|developed)\b",
+    # "highlighted the need to further improve communication with the local authority"
+    r"\bneeds? to (?:further |continue to )?(?:improve|strengthen)\b",
     r"\bneed (?:to|for) (?:ensure |develop |improve |strengthen )?(?:better|stronger|more)\b",
     r"\bdifferent levels of effectiveness\b",
     # "better links with ... are required": the link needs improving

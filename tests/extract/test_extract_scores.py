@@ -53,10 +53,11 @@ def test_score_on_the_labelled_paragraphs_holds() -> None:
     )
 
 
-#: measured over the development reports (with dudley-2023-ilacs) and the curated
-#: seed (extractor 1.4, ``python bench/extract_bench.py score``): recall 51%,
-#: precision 85%, quality agreement 85%, bodies 86%
-DEVELOPMENT_FLOORS = {"recall": 0.48, "precision": 0.82, "quality": 0.82, "bodies": 0.83}
+#: measured over the ten development label sets (torbay-2022-ilacs, wokingham-2023-ilacs
+#: and lewisham-2024-ilacs added, where extractor 1.4 scored 18%, 3% and 4% recall) and the
+#: curated seed (extractor 1.5, ``python bench/extract_bench.py score``): recall 46%,
+#: precision 86%, quality agreement 85%, bodies 81%
+DEVELOPMENT_FLOORS = {"recall": 0.44, "precision": 0.83, "quality": 0.82, "bodies": 0.78}
 BENCH = Path(__file__).parents[2] / "bench" / "extract_bench.py"
 
 
