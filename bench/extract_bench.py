@@ -55,6 +55,7 @@ HELD_OUT = [
     "darlington-2022-ilacs",
     "trafford-2023-ilacs",
     "shropshire-2022-ilacs-short",
+    "greenwich-2024-ilacs-short",
 ]
 #: paragraphs each labeller read in full (data/labels/README.md): precision is counted there
 FULL_READ = {
@@ -72,6 +73,7 @@ FULL_READ = {
     "wokingham-2023-ilacs": [(1, 61)],
     "lewisham-2024-ilacs": [(1, 63)],
     "shropshire-2022-ilacs-short": [(1, 41)],
+    "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
 }
 

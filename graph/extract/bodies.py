@@ -793,4 +793,14 @@ def find_mentions(
                 key = "health" if m.group(1).lower() == "health" else "education-services"
                 take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
     found.sort(key=lambda x: x.start)
-    return found
+    # "police partners", "health and police partners": "partners" is the head noun of
+    # the agency before it, not one more body
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            i > 0
+            and m.text.lower() in ("partners", "partner", "colleagues")
+            and not sentence[found[i - 1].end : m.start].strip()
+        )
+    ]

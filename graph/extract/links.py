@@ -693,6 +693,16 @@ _LIST_END = re.compile(
 )
 #: body types of a front door that agencies are co-located in
 _HUB_TYPES = {"mash", "front-door"}
+#: between an agency and the front door it sits in: "police partners in the", "staff based in"
+_IN_HUB_GAP = re.compile(
+    r"\s+(?:partners?\s+|colleagues\s+|staff\s+|representatives\s+|workers\s+)?"
+    r"(?:(?:based|co-located|located|working)\s+)?(?:in|within)\s+(?:the\s+)?",
+    re.I,
+)
+#: between two names of a list: ", ", " and ", ", and "
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?", re.I)
+#: the council and its own staff, never members of its own front door
+_NOT_HUB_MEMBERS = {"local-authority", "childrens-services", "social-work-team", "service-manager"}
 
 #: "the challenges faced", "the main challenges they face": difficulties, not scrutiny
 _CHALLENGES_NOUN_BEFORE = re.compile(
@@ -951,7 +961,7 @@ def extract_links(
 #: ten development sets (torbay-2022-ilacs, wokingham-2023-ilacs, lewisham-2024-ilacs added)
 RULE_RECORD: dict[str, tuple[int, int]] = {
     "works-with/verb": (59, 55),
-    "works-with/verb/implied": (38, 22),
+    "works-with/verb/implied": (37, 22),
     "scrutinises/verb": (19, 17),
     "sub-group-of/section": (17, 11),
     "member-of/implicit": (16, 15),
@@ -980,6 +990,7 @@ RULE_RECORD: dict[str, tuple[int, int]] = {
     "reports-to/receives-from": (2, 2),
     "part-of/possessive": (2, 1),
     "works-with/contact/implied": (2, 2),
+    "member-of/in-hub": (2, 2),
     "shares-plan-with": (1, 1),
     "observer-of": (1, 1),
     "chairs/verb": (1, 1),
@@ -1119,6 +1130,25 @@ def _named_links(
     per report."""
     out: list[Link] = []
     pairs = {frozenset((k.source, k.target)) for k in have}
+    # "relationships with health and police partners in the MASH": agencies placed in
+    # a front door are its members
+    for i, h in enumerate(found):
+        if h.body.body_type not in _HUB_TYPES or i == 0:
+            continue
+        j = i - 1
+        if not _IN_HUB_GAP.fullmatch(sentence[found[j].mention.end : h.mention.start]):
+            continue
+        while j >= 0 and found[j].body.body_type not in _HUB_TYPES | _NOT_HUB_MEMBERS:
+            m = found[j].body
+            if frozenset((m.iri, h.body.iri)) not in pairs:
+                out.append(
+                    Link(m.iri, "member-of", h.body.iri, "stated", [], [], "member-of/in-hub", 0.6)
+                )
+            if j == 0 or not _LIST_JOIN.fullmatch(
+                sentence[found[j - 1].mention.end : found[j].mention.start]
+            ):
+                break
+            j -= 1
     for f in found:
         b = f.body
         if b.body_type == "lscb-chair" and re.search(

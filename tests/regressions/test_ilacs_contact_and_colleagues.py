@@ -76,3 +76,15 @@ def test_professionals_alone_and_qualified_workers_are_no_council_team() -> None
     assert not [k for k in link_types(x) if "partner-agencies" in (k[0], k[2])], link_types(x)
     x = _extract("Health workers work closely with the police.")
     assert not [k for k in link_types(x) if "social-work-team" in (k[0], k[2])], link_types(x)
+
+
+def test_agencies_in_the_front_door_are_its_members() -> None:
+    x = _extract(
+        "Constructive relationships with health and police partners in the MASH have a "
+        "positive impact on strategy discussions."
+    )
+    found = link_types(x)
+    assert ("health", "member-of", "mash") in found, found
+    assert ("police", "member-of", "mash") in found, found
+    # "police partners" is the police, not the police and one more partner agency
+    assert not [k for k in found if "partner-agencies" in (k[0], k[2])], found
