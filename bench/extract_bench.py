@@ -48,6 +48,9 @@ DEV = [
     "torbay-2022-ilacs",
     "wokingham-2023-ilacs",
     "lewisham-2024-ilacs",
+    "hillingdon-2018-ilacs",
+    "south-gloucestershire-2019-ilacs",
+    "bournemouth-christchurch-and-poole-2025-ilacs",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -72,6 +75,9 @@ FULL_READ = {
     "torbay-2022-ilacs": [(1, 41)],
     "wokingham-2023-ilacs": [(1, 61)],
     "lewisham-2024-ilacs": [(1, 63)],
+    "hillingdon-2018-ilacs": [(1, 40)],
+    "south-gloucestershire-2019-ilacs": [(1, 48)],
+    "bournemouth-christchurch-and-poole-2025-ilacs": [(1, 63)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
