@@ -51,6 +51,7 @@ DEV = [
     "hillingdon-2018-ilacs",
     "south-gloucestershire-2019-ilacs",
     "bournemouth-christchurch-and-poole-2025-ilacs",
+    "northumberland-2024-ilacs-short",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -78,6 +79,7 @@ FULL_READ = {
     "hillingdon-2018-ilacs": [(1, 40)],
     "south-gloucestershire-2019-ilacs": [(1, 48)],
     "bournemouth-christchurch-and-poole-2025-ilacs": [(1, 63)],
+    "northumberland-2024-ilacs-short": [(1, 63)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
