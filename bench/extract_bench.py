@@ -546,9 +546,54 @@ def deps(args: argparse.Namespace) -> str:
     return "\n".join(out)
 
 
+def ceiling(args: argparse.Namespace) -> str:
+    """How many development gold links any rule that pairs bodies named in one
+    sentence could find at best: both ends recognised as bodies in one
+    sentence of a cited paragraph, or one of them with the other an implied
+    council end (the scorer's allowance)."""
+    from graph.extract.bodies import find_mentions
+    from graph.extract.links import sentences
+    from graph.extract.scoring import COUNCIL_SIDE, load_labels
+
+    rows = []
+    totals = [0, 0, 0]
+    for rid in DEV:
+        report = read(rid, args.pdf_dir)
+        types: dict[int, list[set[str]]] = {}
+        for unit in report.paragraphs:
+            lscb = "lscb" in (unit.section or "")
+            types[unit.number] = [
+                {m.body_type for m in find_mentions(unit.text[a:b], lscb_context=lscb)}
+                for a, b in sentences(unit.text)
+            ]
+        gold = load_labels(LABELS / f"{rid}.tsv")
+        named = implied = 0
+        for g in gold:
+            seen = [ts for p in g.paras for ts in types.get(p, [])]
+            if any(g.source_type in ts and g.target_type in ts for ts in seen):
+                named += 1
+            if any(
+                (g.source_type in ts or g.target_type in ts)
+                and (g.source_type in ts or g.source_type in COUNCIL_SIDE)
+                and (g.target_type in ts or g.target_type in COUNCIL_SIDE)
+                for ts in seen
+            ):
+                implied += 1
+        rows.append([rid, len(gold), pct(named / len(gold)), pct(implied / len(gold))])
+        totals = [totals[0] + len(gold), totals[1] + named, totals[2] + implied]
+    rows.append(["**all**", totals[0], pct(totals[1] / totals[0]), pct(totals[2] / totals[0])])
+    head = [
+        "report",
+        "gold links",
+        "both ends named in one sentence",
+        "or one named, the other an implied council end",
+    ]
+    return "### Recall ceiling of sentence-level pairing\n\n" + table(head, rows) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("what", choices=["score", "timing", "deps", "rules", "loro", "all"])
+    ap.add_argument("what", choices=["score", "timing", "deps", "rules", "loro", "ceiling", "all"])
     ap.add_argument("--pdf-dir", type=Path, default=CORPUS / "pdf")
     ap.add_argument("--held-out", action="store_true", help="score the held-out reports too")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
@@ -566,6 +611,8 @@ def main() -> None:
         parts.append(rule_records(args))
     if args.what in ("loro", "all"):
         parts.append(loro(args))
+    if args.what in ("ceiling", "all"):
+        parts.append(ceiling(args))
     report = "\n".join(parts) + "\n"
     if args.out:
         args.out.write_text(report, encoding="utf-8")

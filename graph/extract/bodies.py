@@ -88,6 +88,13 @@ EXTRA_NAMES: dict[str, str] = {
     "designated family judge": "family-court",
     "family judge": "family-court",
     "partner in practice": "neighbouring-authority",
+    "placement authorities": "neighbouring-authority",
+    "other placement authorities": "neighbouring-authority",
+    "transition to independence team": "care-leavers-service",
+    "leaving care workers": "care-leavers-service",
+    "children's services leaders": "childrens-services",
+    "further education providers": "education-services",
+    "further education colleges": "education-services",
     "educational psychologists": "education-services",
     "educational psychology service": "education-services",
     "children missing education team": "education-services",
@@ -98,6 +105,17 @@ EXTRA_NAMES: dict[str, str] = {
     "emergency duty service": "out-of-hours",
     "housing officers": "housing",
     "housing providers": "housing",
+    "providers": "independent-providers",
+    "care providers": "independent-providers",
+    "the hub": "front-door",
+    "safeguarding hub": "front-door",
+    "receiving local authorities": "neighbouring-authority",
+    "receiving authorities": "neighbouring-authority",
+    "home local authorities": "neighbouring-authority",
+    "the court": "family-court",
+    "early years": "education-services",
+    "early years settings": "education-services",
+    "educational settings": "schools",
     "faith organisations": "faith-groups",
     "faith groups": "faith-groups",
     "faith communities": "faith-groups",
@@ -741,11 +759,11 @@ def find_mentions(
     # workers", "independent advisers" are named with their qualifier, or not bodies)
     for m in re.finditer(
         r"(?:^|\b(?:[Tt]he|[Tt]heir|[Tt]hese|[Aa]llows?|[Ee]nables?|[Ww]ith|[Bb]y|[Aa]nd|[Oo]f"
-        r"|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll)\s+)(?P<w>[Ww]orkers|[Aa]dvis[eo]rs)\b",
+        r"|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll)\s+)(?P<w>[Ww]orkers|[Pp]ractitioners|[Aa]dvis[eo]rs)\b",
         sentence,
     ):
         word = m.group("w").lower()
-        if word == "workers":
+        if word in ("workers", "practitioners"):
             key = "social-work-team"
         elif re.search(r"(?i)\b(?:their|personal|the)\s+$", sentence[: m.start("w")]):
             key = "care-leavers-service"

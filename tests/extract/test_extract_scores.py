@@ -53,11 +53,12 @@ def test_score_on_the_labelled_paragraphs_holds() -> None:
     )
 
 
-#: measured over the ten development label sets (torbay-2022-ilacs, wokingham-2023-ilacs
-#: and lewisham-2024-ilacs added, where extractor 1.4 scored 18%, 3% and 4% recall) and the
-#: curated seed (extractor 1.5, ``python bench/extract_bench.py score``): recall 46%,
-#: precision 86%, quality agreement 85%, bodies 81%
-DEVELOPMENT_FLOORS = {"recall": 0.44, "precision": 0.83, "quality": 0.82, "bodies": 0.78}
+#: measured over the fourteen development label sets (1.5 added three ILACS sets,
+#: 1.6 four more: hillingdon-2018, south-gloucestershire-2019,
+#: bournemouth-christchurch-and-poole-2025, northumberland-2024-ilacs-short) and the
+#: curated seed (extractor 1.6, ``python bench/extract_bench.py score``): recall 44%,
+#: precision 85%, quality agreement 84%, bodies 80%
+DEVELOPMENT_FLOORS = {"recall": 0.41, "precision": 0.82, "quality": 0.81, "bodies": 0.77}
 BENCH = Path(__file__).parents[2] / "bench" / "extract_bench.py"
 
 
