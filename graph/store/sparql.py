@@ -64,7 +64,18 @@ def run_query(
             return {"kind": "ask", "boolean": bool(result)}
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            rows = [[encode(sol[n]) for n in names] for sol in result]
+            # labels, kinds and reports repeat from row to row: encode each term once
+            seen: dict[Any, str | None] = {}
+
+            def cell(term: Any) -> str | None:
+                if term is None:
+                    return None
+                text = seen.get(term)
+                if text is None:
+                    text = seen[term] = encode(term)
+                return text
+
+            rows = [[cell(term) for term in sol] for sol in result]
             return {"kind": "select", "variables": names, "rows": rows}
         triples = [[encode(t.subject), encode(t.predicate), encode(t.object)] for t in result]
         return {"kind": "graph", "triples": triples}
