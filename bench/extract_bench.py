@@ -52,6 +52,10 @@ DEV = [
     "south-gloucestershire-2019-ilacs",
     "bournemouth-christchurch-and-poole-2025-ilacs",
     "northumberland-2024-ilacs-short",
+    "oxfordshire-2018-ilacs",
+    "richmond-upon-thames-2022-ilacs-short",
+    "bracknell-forest-2026-ilacs-short",
+    "kensington-and-chelsea-2019-ilacs",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -80,6 +84,10 @@ FULL_READ = {
     "south-gloucestershire-2019-ilacs": [(1, 48)],
     "bournemouth-christchurch-and-poole-2025-ilacs": [(1, 63)],
     "northumberland-2024-ilacs-short": [(1, 63)],
+    "oxfordshire-2018-ilacs": [(1, 34)],
+    "richmond-upon-thames-2022-ilacs-short": [(1, 38)],
+    "bracknell-forest-2026-ilacs-short": [(1, 52)],
+    "kensington-and-chelsea-2019-ilacs": [(1, 45)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
