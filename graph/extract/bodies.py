@@ -108,6 +108,13 @@ EXTRA_NAMES: dict[str, str] = {
     "providers": "independent-providers",
     "care providers": "independent-providers",
     "the hub": "front-door",
+    "single point of access": "front-door",
+    "spa": "front-door",
+    "triage service": "front-door",
+    "commissioning partners": "commissioning",
+    "commissioning team": "commissioning",
+    "statutory services": "childrens-services",
+    "statutory social care": "childrens-services",
     "safeguarding hub": "front-door",
     "receiving local authorities": "neighbouring-authority",
     "receiving authorities": "neighbouring-authority",
@@ -229,7 +236,7 @@ _VAGUE = {
 }
 
 #: words that make a following vague label a body: "health partners", "health services"
-_BODY_HEADS = r"(?:services?|partners?|agencies|professionals|colleagues|providers?|trusts?)"
+_BODY_HEADS = r"(?:services?|partners?|agencies|professionals|colleagues|providers?|trusts?|staff)"
 
 # -- patterns for names built from a place or ending in a body noun
 _CAP = r"(?:[A-Z][\w’'&.-]*|of|and|the|for|&)"
@@ -615,13 +622,18 @@ def find_mentions(
     *,
     lscb_context: bool = False,
     aliases: dict[str, tuple[str, str | None]] | None = None,
+    ilacs: bool = False,
 ) -> list[Mention]:
     """The bodies ``sentence`` names, left to right, longest name first.
 
     ``lscb_context`` says the sentence sits in the part of a report about the
     LSCB (or partnership), where "the Board", "the chair" and an unnamed
     "sub-group" are that board's. ``aliases``: abbreviations the report defined
-    (:func:`defined_abbreviations`), which name their body wherever they stand."""
+    (:func:`defined_abbreviations`), which name their body wherever they stand.
+    ``ilacs``: the sentence is from an ILACS report (2018 on), which calls the
+    council's senior leadership "leaders" and the other agencies around a
+    child "professionals"; in the older reports "leaders" are every agency's
+    and "professionals" anyone's."""
     exact, folded, _ = _gazetteer()
     found: list[Mention] = []
     taken = [False] * (len(sentence) + 1)
@@ -771,6 +783,18 @@ def find_mentions(
             continue
         a, b = m.start("w"), m.end("w")
         take(a, b, Mention(a, b, m.group("w"), key))
+
+    if ilacs:
+        for m in re.finditer(
+            r"\b(?:(?:[Ss]enior|[Ss]trategic|[Cc]hildren’s services|[Cc]hildren's services)\s+)?"
+            r"(?:[Ll]eaders|[Ll]eadership team)\b(?!\s+(?:of|from|in|across|for)\b)"
+            r"|\b[Pp]rofessionals\b",
+            sentence,
+        ):
+            key = (
+                "partner-agencies" if m.group().lower() == "professionals" else "childrens-services"
+            )
+            take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
 
     # personal advisers as printed: "PAs", "YPAs" (as written: "pass" is no adviser)
     for m in re.finditer(r"\bY?PAs?\b", sentence):

@@ -53,12 +53,12 @@ def test_score_on_the_labelled_paragraphs_holds() -> None:
     )
 
 
-#: measured over the fourteen development label sets (1.5 added three ILACS sets,
-#: 1.6 four more: hillingdon-2018, south-gloucestershire-2019,
-#: bournemouth-christchurch-and-poole-2025, northumberland-2024-ilacs-short) and the
-#: curated seed (extractor 1.6, ``python bench/extract_bench.py score``): recall 44%,
-#: precision 85%, quality agreement 84%, bodies 80%
-DEVELOPMENT_FLOORS = {"recall": 0.41, "precision": 0.82, "quality": 0.81, "bodies": 0.77}
+#: measured over the eighteen development label sets (1.5 added three ILACS sets, 1.6
+#: four, 1.7 four more: oxfordshire-2018, kensington-and-chelsea-2019,
+#: richmond-upon-thames-2022-ilacs-short, bracknell-forest-2026-ilacs-short) and the
+#: curated seed (extractor 1.7, ``python bench/extract_bench.py score``): recall 41%,
+#: precision 81%, quality agreement 85%, bodies 80%
+DEVELOPMENT_FLOORS = {"recall": 0.38, "precision": 0.78, "quality": 0.82, "bodies": 0.77}
 BENCH = Path(__file__).parents[2] / "bench" / "extract_bench.py"
 
 
