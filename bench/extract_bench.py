@@ -56,6 +56,9 @@ DEV = [
     "richmond-upon-thames-2022-ilacs-short",
     "bracknell-forest-2026-ilacs-short",
     "kensington-and-chelsea-2019-ilacs",
+    "derby-2017",
+    "solihull-2016",
+    "waltham-forest-2015",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -88,6 +91,9 @@ FULL_READ = {
     "richmond-upon-thames-2022-ilacs-short": [(1, 38)],
     "bracknell-forest-2026-ilacs-short": [(1, 52)],
     "kensington-and-chelsea-2019-ilacs": [(1, 45)],
+    "derby-2017": [(12, 101)],
+    "solihull-2016": [(12, 127)],
+    "waltham-forest-2015": [(1, 190)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
