@@ -9,16 +9,9 @@ other agencies", "a joint assessment"). The sentences below are invented."""
 
 from __future__ import annotations
 
-from datetime import date
+from tests.fixtures.extract.support import extract_ilacs, link_types, type_pairs
 
-from graph.extract.links import Extraction
-from tests.fixtures.extract.support import extract_paragraph, link_types, type_pairs
-
-
-def _extract(text: str) -> Extraction:
-    return extract_paragraph(
-        text, "local-authority", number=9, framework="ilacs", day=date(2023, 1, 1), every=True
-    )
+_extract = extract_ilacs
 
 
 def test_well_connected_to_partners() -> None:

@@ -8,16 +8,9 @@ no triggers, and "quality assurance to" no scrutiny."""
 
 from __future__ import annotations
 
-from datetime import date
+from tests.fixtures.extract.support import extract_ilacs, link_types
 
-from graph.extract.links import Extraction
-from tests.fixtures.extract.support import extract_paragraph, link_types
-
-
-def _extract(text: str) -> Extraction:
-    return extract_paragraph(
-        text, "local-authority", number=9, framework="ilacs", day=date(2023, 1, 1), every=True
-    )
+_extract = extract_ilacs
 
 
 def test_strategic_arrangements_with_partners() -> None:

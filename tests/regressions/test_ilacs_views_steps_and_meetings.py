@@ -11,16 +11,9 @@ with; "partners work well together". The sentences below are invented."""
 
 from __future__ import annotations
 
-from datetime import date
+from tests.fixtures.extract.support import extract_ilacs, link_types, type_pairs
 
-from graph.extract.links import Extraction
-from tests.fixtures.extract.support import extract_paragraph, link_types, type_pairs
-
-
-def _extract(text: str) -> Extraction:
-    return extract_paragraph(
-        text, "local-authority", number=9, framework="ilacs", day=date(2023, 1, 1), every=True
-    )
+_extract = extract_ilacs
 
 
 def test_cases_stepping_up_join_early_help_and_social_care() -> None:
