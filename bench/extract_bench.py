@@ -59,6 +59,7 @@ DEV = [
     "derby-2017",
     "solihull-2016",
     "waltham-forest-2015",
+    "north-lincolnshire-2017",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -94,6 +95,7 @@ FULL_READ = {
     "derby-2017": [(12, 101)],
     "solihull-2016": [(12, 127)],
     "waltham-forest-2015": [(1, 190)],
+    "north-lincolnshire-2017": [(4, 97)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],
