@@ -60,6 +60,7 @@ DEV = [
     "solihull-2016",
     "waltham-forest-2015",
     "north-lincolnshire-2017",
+    "hackney-2016",
 ]
 HELD_OUT = [
     "lewisham-2016",
@@ -96,6 +97,7 @@ FULL_READ = {
     "solihull-2016": [(12, 127)],
     "waltham-forest-2015": [(1, 190)],
     "north-lincolnshire-2017": [(4, 97)],
+    "hackney-2016": [(10, 135)],
     "shropshire-2022-ilacs-short": [(1, 41)],
     "greenwich-2024-ilacs-short": [(1, 62)],
     "bournemouth-2014 (curated)": [(1, 123)],

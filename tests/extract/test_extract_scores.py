@@ -53,12 +53,12 @@ def test_score_on_the_labelled_paragraphs_holds() -> None:
     )
 
 
-#: measured over the twenty-one development label sets (1.5 to 1.7 added eleven ILACS
-#: sets; 1.8 three SIF reports read end to end: waltham-forest-2015, solihull-2016,
-#: derby-2017, where the rules find about one link in five) and the curated seed
-#: (extractor 1.9, ``python bench/extract_bench.py score``): recall 34%, precision 75%,
-#: quality agreement 79%, bodies 78%
-DEVELOPMENT_FLOORS = {"recall": 0.30, "precision": 0.72, "quality": 0.76, "bodies": 0.75}
+#: measured over the twenty-three development label sets (1.5 to 1.7 added eleven ILACS
+#: sets; 1.8 three SIF reports read end to end; after 1.9, north-lincolnshire-2017 and
+#: hackney-2016, read end to end and not yet tuned on) and the curated seed (extractor 1.9,
+#: ``python bench/extract_bench.py score``): recall 32%, precision 76%, quality agreement
+#: 77%, bodies 77%
+DEVELOPMENT_FLOORS = {"recall": 0.29, "precision": 0.73, "quality": 0.74, "bodies": 0.74}
 BENCH = Path(__file__).parents[2] / "bench" / "extract_bench.py"
 
 
