@@ -70,7 +70,11 @@ _WEAK = [
     r"\b(?:does|do|did|has|have|had|is|are|was|were) not\b",
     r"\b(?:doesn't|don't|hasn't|haven't|isn't|aren't|cannot|can't)\b",
     r"\bnor\b",
-    r"\btoo (?:reliant|slow|narrow|few|little|late|long|variable)\b",
+    r"\btoo (?:reliant|slow|narrow|few|little|late|long|variable|many|often)\b",
+    r"\brarely\b",
+    r"\bnot always well\b",
+    r"\b(?:in |only )?a minority of\b",
+    r"\bneeds? to (?:\w+ )?(?:more|better|stronger)\b",
     r"\badversarial\b",
     r"\bmore (?:work )?(?:needs|is required|to be done|needed)\b",
     r"\bneeds? to be (?:strengthened|improved|developed)\b",
@@ -155,7 +159,8 @@ _EFFECTIVE = [
     r"\bconsistent(?:ly)?\b",
     r"\bmeets? statutory requirements\b",
     r"\battend(?:s|ed)? regularly\b|\bregular(?:ly)? attend",
-    r"\bwell\b",
+    # not "as well as" nor "well-being"
+    r"(?<!as )\bwell\b(?![- ]?being\b|\s+as\b)",
     r"\bsound\b",
     r"\bsolid\b",
     r"\bwork(?:s|ed|ing)? hard\b",
@@ -243,8 +248,22 @@ def judge(text: str) -> Judged:
             return Judged("weak", "not " + negated)
         m = _CUES[level].search(low)
         if m:
+            # "works well ... on emerging topics", "productive relationships ... have
+            # improved timeliness": a word of change beside praise of the link is the
+            # link's good effect, not a link still developing
+            if level == "developing" and _CHANGE_ONLY.fullmatch(m.group().strip()):
+                praise = _CUES["effective"].search(low)
+                if praise and all(
+                    _CHANGE_ONLY.fullmatch(d.group().strip())
+                    for d in _CUES["developing"].finditer(low)
+                ):
+                    return Judged("effective", praise.group().strip())
             return Judged(level, m.group().strip())
     return Judged("stated", None)
+
+
+#: developing cues that only say something changed ("improved", "recent", "new")
+_CHANGE_ONLY = re.compile(r"improved|recent(?:ly)?|new(?:ly)?|emerging|increasing(?:ly)?")
 
 
 def is_negative(quality: str) -> bool:
