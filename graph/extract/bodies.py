@@ -141,6 +141,17 @@ EXTRA_NAMES: dict[str, str] = {
     "regional adoption agency": "adoption-service",
     "children in care councils": "children-in-care-council",
     "children in care council": "children-in-care-council",
+    # a forum of young people, not the council
+    "youth council": "board",
+    "youth councils": "board",
+    "neighbouring safeguarding boards": "neighbouring-authority",
+    "neighbouring boards": "neighbouring-authority",
+    "neighbouring lscbs": "neighbouring-authority",
+    # the care leavers' own forum, under the same body type
+    "leaving care council": "children-in-care-council",
+    "leaving care councils": "children-in-care-council",
+    "care leavers council": "children-in-care-council",
+    "care leavers' council": "children-in-care-council",
     "social workers": "social-work-team",
     "local authority": "local-authority",
     "the authority": "local-authority",

@@ -66,7 +66,8 @@ _WEAK = [
     r"\bless (?:consistent|effective|robust|well)\b",
     r"\bnot (?:well|robust|effective|strong|consistent|successful|embedded|prioritised)\b",
     r"\bnot (?:been |always |fully |sufficiently )*(?:effective|successful|robust|rigorous)\b",
-    r"\bdifficult\b",
+    r"\bdifficult(?:y|ies)?\b",
+    r"\bneeds? to be made\b",  # "further progress needs to be made"
     r"\b(?:does|do|did|has|have|had|is|are|was|were) not\b",
     r"\b(?:doesn't|don't|hasn't|haven't|isn't|aren't|cannot|can't)\b",
     r"\bnor\b",
@@ -78,6 +79,10 @@ _WEAK = [
     r"\badversarial\b",
     r"\bmore (?:work )?(?:needs|is required|to be done|needed)\b",
     r"\bneeds? to be (?:strengthened|improved|developed)\b",
+    # "requires a stronger, dedicated focus", "needs a sharper focus": still wanting
+    r"\brequire[sd]? (?:an? )?(?:[\w-]+,? )?(?:stronger|sharper|clearer|greater|better|more"
+    r"|further|closer|firmer)\b",
+    r"\bneeds? an? (?:[\w-]+,? )?(?:stronger|sharper|clearer|greater|better|closer|firmer)\b",
     # "highlighted the need to further improve communication with the local authority"
     r"\bneeds? to (?:further |continue to )?(?:improve|strengthen)\b",
     r"\bneed (?:to|for) (?:ensure |develop |improve |strengthen )?(?:better|stronger|more)\b",
@@ -121,7 +126,7 @@ _DEVELOPING = [
     r"\bin the process of\b",
     r"\bbeing (?:developed|established|strengthened|embedded)\b",
     r"\bunder development\b",
-    r"\bstrengthening\b",
+    r"\bstrengthening\b(?! families)",  # "Strengthening Families" is a programme
     r"\bplans? to\b",
     r"\brecent(?:ly)?\b",
     r"\bimproved\b",
@@ -178,6 +183,7 @@ _EFFECTIVE = [
     r"\bsecure\b",
     r"\bcohesive\b",
     r"\bthorough\b",
+    r"\bas a (?:direct )?result of\b",  # "as a result of Board challenge, ..."
 ]
 _QUOTED = re.compile(r"‘[^’]{1,40}’(?!\w)|“[^”]{1,40}”|(?<![\w'])'[^'\n]{1,40}'(?!\w)")
 _NEGATORS = re.compile(r"\b(?:not|no|nor|never|lack of|without|neither)\b(?:\W+\w+){0,3}\W*$")
@@ -194,7 +200,7 @@ _CUT = re.compile(
     r"|,?\s\b(?:although|though|whilst|while|despite|nevertheless|yet)\b(?!\s+to\b)"
     r"|^(?:although|though|whilst|while|despite)\b"
     # a condition or a cause is a clause of its own: "... when unable to match placements"
-    r"|,?\s(?:when|because)\b",
+    r"|,?\s(?:when|because|where)\b",
     re.I,
 )
 _CONCESSIVE = re.compile(r"^\W*(?:although|though|whilst|while|despite)\b", re.I)
@@ -217,7 +223,8 @@ def clauses(sentence: str) -> list[Clause]:
     """The sentence cut at contrast words and semicolons, in order."""
     cuts = [0]
     for m in _CUT.finditer(sentence):
-        if m.start() > 0 and not re.search(r"\bnot\s*$", sentence[: m.start()]):
+        # "has not yet, however, secured ...": the clause goes on
+        if m.start() > 0 and not re.search(r"\bnot(?:\s+yet)?\s*$", sentence[: m.start()]):
             cuts.append(m.start())
     # "While X, Y": a fronted concession ends at its first comma
     if _CONCESSIVE.match(sentence):
