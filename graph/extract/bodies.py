@@ -141,6 +141,22 @@ EXTRA_NAMES: dict[str, str] = {
     "regional adoption agency": "adoption-service",
     "children in care councils": "children-in-care-council",
     "children in care council": "children-in-care-council",
+    # names a reviewer found missing on four unlabelled reports (extractor 2.4)
+    "first response service": "front-door",
+    "first response team": "front-door",
+    "violence against women group": "domestic-abuse-board",
+    "violence against women and girls group": "domestic-abuse-board",
+    "independent review service": "iro-service",
+    "child and family court advisory and support service": "cafcass",
+    "partner organisations": "partner-agencies",
+    "external partner organisations": "partner-agencies",
+    "voluntary services": "voluntary-sector",
+    "the judge": "family-court",
+    "the judiciary": "family-court",
+    "adult board": "safeguarding-adults-board",
+    "adults board": "safeguarding-adults-board",
+    "safer schools officers": "police",
+    "safer school officers": "police",
     # a forum of young people, not the council
     "youth council": "board",
     "youth councils": "board",
@@ -311,6 +327,8 @@ _NAMED = [
     ),
     (re.compile(r"\b[A-Z]{1,3}SC?P\b(?<!CSP)(?<!PSP)"), "safeguarding-partnership"),
     (re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,3}(?:Constabulary|Police)\b"), "police"),
+    # "the Safer Peterborough Partnership (Board)": the community safety partnership
+    (re.compile(r"\bSafer\s+(?:[A-Z][\w’'-]*\s+){1,3}Partnership(?:\s+Board)?\b"), "csp"),
     (
         re.compile(
             r"\b(?:[A-Z][\w’'&-]*\s+|and\s+|of\s+){0,6}(?:[A-Z][\w’'&-]*\s+)"
@@ -338,6 +356,7 @@ _NEEDLES = [
     ("ember", "ortfolio"),
     ("SP", "SCP"),
     ("Police", "Constabulary"),
+    ("Safer",),
     ("roup", "anel", "orum", "oard", "ommittee", "ommission", "artnership", "eam", "ervice", "Hub"),
     ("roup",),
 ]
@@ -375,7 +394,44 @@ _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 #: the head nouns of lower-case names: "the learning and improvement group", "the
 #: education safeguarding team", "the business manager"
 _GROUP_HEAD = re.compile(r"\b(?:sub-?\s?group|group)\b(?!s)")
-_UNIT_HEAD = re.compile(r"\b(?:team|service|hub)\b(?!s|\s+(?:hub|team|centre))")
+_UNIT_HEAD = re.compile(
+    r"\b(?:team|service|hub)\b(?!s|\s+(?:hub|team|centre|managers?|directors?|reorganisation"
+    r"|reconfiguration|restructure|review|plan)\b)"
+)
+#: words before "team" or "service" that describe it, not name it
+_NOT_UNIT_WORDS = frozenset(
+    "purposeful prompt experienced relevant support inspection suitably qualified dedicated"
+    " talented reflective thoughtful excellent responsive".split()
+)
+#: lower-case names of panels, forums and committees: "a risk management panel"
+_PANEL_HEAD = re.compile(r"\b(?:panel|forum|sub-committee|committee)\b(?!s)")
+#: words before a forum's name that say how it works, not what it is: "a regular
+#: leaders forum" is the leaders forum
+_HOW_OFTEN = re.compile(
+    r"^(?:(?:regular|weekly|monthly|quarterly|bi-monthly|fortnightly|annual|established"
+    r"|well-attended|productive|useful|valuable)\s+)+",
+    re.I,
+)
+#: the field a lower-case panel is named after -> its type
+_PANEL_FIELDS = {
+    "fostering": "fostering-panel",
+    "adoption": "adoption-panel",
+    "edge of care": "edge-of-care-panel",
+    "leaving care": "children-in-care-council",
+    "care leavers": "children-in-care-council",
+    "children in care": "children-in-care-council",
+    "scrutiny": "scrutiny-committee",
+}
+#: "Board members", "LSCB partners", "the LSCB sub-group": the board's members or its
+#: sub-group, not the board
+_BOARD_PARTS = re.compile(
+    r"\b(?:LSCB|[A-Z]{1,3}SCB|Board)\s+(?:(members|partners|representatives)|(sub-?\s?groups?))\b"
+)
+#: ... when the board's word opens the name ("Sheffield Safeguarding Children Board
+#: members" are named with the board's own name)
+_BOARD_PARTS_BEFORE = re.compile(
+    r"(?:^|\b(?:the|The|Key|key|all|All|other|its|Its|of|and|by|with|to|on)\s+)$"
+)
 _ROLE_HEAD = re.compile(r"\b(?:manager|co-?ordinator|officer|adviser|advisor)\b(?!s)")
 
 
@@ -701,6 +757,12 @@ def find_mentions(
                 continue
             take(start, end, Mention(start, end, text, "lscb-subgroup", clean_name(text)))
 
+    for m in _BOARD_PARTS.finditer(sentence):
+        if not _BOARD_PARTS_BEFORE.search(sentence[: m.start()]):
+            continue
+        key = "partner-agencies" if m.group(1) else "lscb-subgroup"
+        take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
+
     # names built from a place or a body noun come first: they are the longest
     for (pattern, kind), needles in zip(_NAMED, _NEEDLES, strict=True):
         if not any(n in sentence for n in needles):
@@ -773,9 +835,25 @@ def find_mentions(
             continue
         i += 1
 
+    # a panel, forum or committee the vocabulary does not name: "a risk management panel"
+    if "panel" in sentence or "forum" in sentence or "committee" in sentence:
+        stop = _NOT_NAME_WORDS | _JUDGING_WORDS
+        for start, end in _lower_names(sentence, _PANEL_HEAD, stop, 5, board_owned=False):
+            text = sentence[start:end]
+            low = " ".join(text.lower().split())
+            key = next((k for field, k in _PANEL_FIELDS.items() if field in low), None)
+            key = key or next((k for field, k in _FORUM_FIELDS.items() if field in low), None)
+            if key is None:
+                sub_committee = low.endswith("sub-committee")
+                key = "lscb-subgroup" if lscb_context and sub_committee else "board"
+            name = _HOW_OFTEN.sub("", clean_name(text)) if key in NAMED_TYPES else None
+            if name:
+                name = name[:1].upper() + name[1:]
+            take(start, end, Mention(start, end, text, key, name))
+
     # a team or service the vocabulary does not name: "the education safeguarding team"
     if "team" in sentence or "service" in sentence:
-        stop = _NOT_NAME_WORDS | _JUDGING_WORDS
+        stop = _NOT_NAME_WORDS | _JUDGING_WORDS | _NOT_UNIT_WORDS
         for start, end in _lower_names(sentence, _UNIT_HEAD, stop, 4, board_owned=False):
             text = sentence[start:end]
             take(start, end, Mention(start, end, text, "unit", clean_name(text)))
