@@ -141,18 +141,22 @@ def read(report_id: str, pdf_dir: Path) -> object:
 
 def scope_of(report_id: str, report: object = None) -> set[int]:
     """The paragraphs of ``report_id`` its labeller read in full, less the numbered
-    recommendations of ``report``: the labelling guide leaves those unlabelled (they
-    repeat findings), so a link citing one beside its finding (extractor 2.3 on) is
-    counted once, on the finding."""
+    recommendations, summary and strengths paragraphs of ``report``: the labelling
+    guide leaves those unlabelled (they repeat findings), so a link citing one beside
+    its finding (extractor 2.3 on; summaries 2.5 on) is counted once, on the finding."""
     read = {p for a, b in FULL_READ[report_id] for p in range(a, b + 1)}
     if report is None:
         return read
-    from graph.extract.links import _IMPROVEMENT_SECTION
+    from graph.extract.links import _IMPROVEMENT_SECTION, _SUMMARY_SECTION
 
     asked = {
         u.number
         for u in report.paragraphs  # type: ignore[attr-defined]
-        if isinstance(u.number, int) and _IMPROVEMENT_SECTION.search(u.section or "")
+        if isinstance(u.number, int)
+        and (
+            _IMPROVEMENT_SECTION.search(u.section or "")
+            or _SUMMARY_SECTION.search(u.section or "")
+        )
     }
     return read - asked
 

@@ -156,6 +156,8 @@ EXTRA_NAMES: dict[str, str] = {
     "adult board": "safeguarding-adults-board",
     "adults board": "safeguarding-adults-board",
     "safer schools officers": "police",
+    "assistant cabinet member": "elected-members",
+    "safer adults partnership board": "safeguarding-adults-board",
     "safer school officers": "police",
     # a forum of young people, not the council
     "youth council": "board",
@@ -328,7 +330,13 @@ _NAMED = [
     (re.compile(r"\b[A-Z]{1,3}SC?P\b(?<!CSP)(?<!PSP)"), "safeguarding-partnership"),
     (re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,3}(?:Constabulary|Police)\b"), "police"),
     # "the Safer Peterborough Partnership (Board)": the community safety partnership
-    (re.compile(r"\bSafer\s+(?:[A-Z][\w’'-]*\s+){1,3}Partnership(?:\s+Board)?\b"), "csp"),
+    # ("the Safer Adults Partnership Board" is the adults' safeguarding board)
+    (
+        re.compile(
+            r"\bSafer\s+(?!Adults?\b|Children\b)(?:[A-Z][\w’'-]*\s+){1,3}Partnership(?:\s+Board)?\b"
+        ),
+        "csp",
+    ),
     (
         re.compile(
             r"\b(?:[A-Z][\w’'&-]*\s+|and\s+|of\s+){0,6}(?:[A-Z][\w’'&-]*\s+)"

@@ -59,7 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "2.4"
+VERSION = "2.5"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -166,7 +166,8 @@ TRIGGERS: list[Trigger] = [
         "shares-information-with/between",
     ),
     _t(
-        r"\b(?:links?|relationships?|communication|partnership working|joint working|alignment"
+        r"\b(?:links?|linkages?|relationships?|communication|partnership working|joint working"
+        r"|alignment"
         r"|interfaces?|(?:strategy\s+)?discussions?|(?:strategy\s+)?meetings?"
         r"|(?:lines\s+of\s+)?accountability"
         r"|(?:governance|working|partnership|joint)\s+arrangements?|(?:joint\s+)?protocols?)"
@@ -386,6 +387,9 @@ _PRONOUN = re.compile(
 _IMPROVEMENT_SECTION = re.compile(
     r"areas?-for-improvement|recommendations|priority|what-needs-to-improve|need-to-improve"
 )
+#: the numbered summary of a report's findings and its list of strengths (SIF): they
+#: repeat findings made later, as the labelling guide says
+_SUMMARY_SECTION = re.compile(r"summary-of|strengths")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[’'\")\]]?\s+(?=[A-Z‘'\"(•–-])")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|St|Dr|Mr|Mrs|Ms|vs|para|paras|approx)\.)$")
 #: what may stand between a subject and its verb "chairs": "The lead member, who also
@@ -767,10 +771,21 @@ def _is_alert_adjective(sentence: str, start: int, end: int) -> bool:
     )
 
 
+#: "is a significant challenge to the capacity of ...": a difficulty
+_A_CHALLENGE_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|remains?|poses?|posed|presents?|presented|represents?)\s+"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _is_scrutiny_noun(sentence: str, start: int, end: int) -> bool:
-    """Whether the scrutiny word at ``start:end`` is the plural noun
-    "challenges" (difficulties), not the verb."""
-    return sentence[start:end].lower() == "challenges" and bool(
+    """Whether the scrutiny word at ``start:end`` is the noun "challenge(s)"
+    meaning a difficulty ("the challenges they face", "is a significant
+    challenge to the capacity of ..."), not scrutiny."""
+    word = sentence[start:end].lower()
+    if word == "challenge":
+        return bool(_A_CHALLENGE_BEFORE.search(sentence[:start]))
+    return word == "challenges" and bool(
         _CHALLENGES_NOUN_BEFORE.search(sentence[:start])
         or _CHALLENGES_NOUN_AFTER.match(sentence[end:])
     )
@@ -830,6 +845,9 @@ def _is_counted(sentence: str, start: int, end: int) -> bool:
         return bool(
             _COUNTED_BEFORE.search(sentence[:start]) or _NUMBER_BEFORE.search(sentence[:start])
         )
+    # "an under-representation": a count, not a body's representatives
+    if word.startswith("represent") and re.search(r"(?i)\bunder-?\s?$", sentence[:start]):
+        return True
     if re.match(r"members? of$", word):
         return bool(_MEMBERS_OF_PEOPLE.match(sentence[end:]))
     if word == "commissioning":
@@ -871,6 +889,7 @@ def extract_links(
     whole_review = report.framework in ("lscb-review", "lscb")
     merged: dict[tuple[str, str, str, str], Link] = {}
     asked: list[Link] = []  # links the recommendations name
+    summarised: list[Link] = []  # links the summary and strengths paragraphs repeat
     council = "local-authority"
     # "Sunderland Safeguarding Children Board (SSCB)", then "the SSCB" anywhere after
     aliases = defined_abbreviations(u.text for u in [*report.blocks, *report.paragraphs])
@@ -1001,6 +1020,7 @@ def extract_links(
             first_sentence = False
             hub = next((f.body for f in found if f.body.body_type in _HUB_TYPES), hub)
             improvement = bool(_IMPROVEMENT_SECTION.search(unit.section or ""))
+            summary = bool(_SUMMARY_SECTION.search(unit.section or ""))
             inherit = previous_verdict if _FOR_EXAMPLE.match(sentence) else None
             previous_verdict = judge(sentence)
             sentence_links = _links_of_sentence(
@@ -1043,10 +1063,13 @@ def extract_links(
             pending = []
             # a recommendation asks for work and reports no finding: it states no link of
             # its own, but cites the link a finding states (see _add_asked)
-            if improvement:
+            if improvement or summary:
                 for link in sentence_links:
                     link.paragraphs = [unit.number]
-                asked += sentence_links
+                    link.quotes = [sentence.strip()]
+                    if link.kind in _STRUCTURAL:
+                        link.quality, link.cue = "stated", None
+                (asked if improvement else summarised).extend(sentence_links)
                 continue
             for link in sentence_links:
                 if link.kind in _STRUCTURAL:
@@ -1062,6 +1085,7 @@ def extract_links(
                 pending.append(link)
         _merge(merged, pending)
     _add_asked(merged, asked)
+    _add_asked(merged, summarised, shortfalls_only=False)
     x.links = []
     for link in merged.values():
         link.implied = link.confidence < 0.6
@@ -1093,8 +1117,8 @@ def extract_links(
 #: (links extracted, links a hand label confirms) per rule on the development labels,
 #: counted over the paragraphs each labeller read in full, for every link the rules
 #: find (those not emitted too); "/implied": the pattern filled one end in from
-#: context (``python bench/extract_bench.py rules`` measures it again); extractor 2.4,
-#: recommendation paragraphs out of scope (they state no link of their own since 2.3),
+#: context (``python bench/extract_bench.py rules`` measures it again); extractor 2.5,
+#: recommendation, summary and strengths paragraphs out of scope (no link of their own),
 #: twenty-three development sets (1.5 added torbay-2022, wokingham-2023 and lewisham-2024;
 #: 1.6 hillingdon-2018, south-gloucestershire-2019, bournemouth-christchurch-and-poole-2025
 #: and northumberland-2024-ilacs-short; 1.7 oxfordshire-2018, kensington-and-chelsea-2019,
@@ -1102,7 +1126,7 @@ def extract_links(
 #: reports waltham-forest-2015, solihull-2016 and derby-2017, read end to end; 2.0 the SIF
 #: reports north-lincolnshire-2017 and hackney-2016, read end to end)
 RULE_RECORD: dict[str, tuple[int, int]] = {
-    "works-with/verb": (164, 129),
+    "works-with/verb": (163, 129),
     "works-with/verb/implied": (96, 54),
     "scrutinises/verb": (52, 42),
     "works-with/between": (36, 28),
@@ -1115,8 +1139,8 @@ RULE_RECORD: dict[str, tuple[int, int]] = {
     "member-of/attended-by/implied": (17, 7),
     "serves/joint": (13, 11),
     "account": (12, 11),
-    "works-with/contact": (12, 9),
     "shares-information-with/verb": (11, 8),
+    "works-with/contact": (11, 9),
     "member-of/co-located": (10, 9),
     "works-with/view/implied": (8, 1),
     "works-with/contact/implied": (7, 4),
@@ -1240,23 +1264,35 @@ def _council_names(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def _add_asked(merged: dict[tuple[str, str, str, str], Link], asked: list[Link]) -> None:
+def _add_asked(
+    merged: dict[tuple[str, str, str, str], Link],
+    asked: list[Link],
+    *,
+    shortfalls_only: bool = True,
+) -> None:
     """Cite each recommendation's paragraph, after the findings', on the weak or
     absent links the findings state between the same two bodies: of the same kind
     where there is one, else of any kind ("Review reporting arrangements between the
     LSCB and the Family Justice Board" beside "Links with the Family Justice Board are
     not sufficiently well developed"). A recommendation asks for what is missing, so
     it never cites a link found effective; its words are not quoted, since they
-    report no finding."""
+    report no finding. ``shortfalls_only=False``: a summary or strengths paragraph,
+    which repeats findings of any quality, cited on the links of the same pair, those
+    of its kind and quality first; a link no finding states stands on its summary
+    paragraph (the inspectors' words all the same)."""
     for want in asked:
         shortfalls = [
             link
             for link in merged.values()
             if {link.source, link.target} == {want.source, want.target}
-            and is_negative(link.quality)
+            and (is_negative(link.quality) or not shortfalls_only)
         ]
         same_kind = [link for link in shortfalls if link.kind == want.kind]
-        for link in same_kind or shortfalls:
+        same = [link for link in same_kind if link.quality == want.quality]
+        if not shortfalls and not shortfalls_only:
+            _merge(merged, [want])
+            continue
+        for link in same or same_kind or shortfalls:
             for p in want.paragraphs:
                 if p not in link.paragraphs:
                     link.paragraphs.append(p)
@@ -1579,6 +1615,15 @@ def _links_of_sentence(
         if a.body.body_type in _POSTS
         and b.body.body_type in ("local-authority", "childrens-services")
         and re.fullmatch(r"\s+(?:of|at)\s+(?:the\s+)?", sentence[a.mention.end : b.mention.start])
+    }
+    # "the LSCB independent chair", "the council lead officer": a board or council named
+    # right before a post names whose post it is
+    modifiers |= {
+        id(a)
+        for a, b in itertools.pairwise(found)
+        if b.body.body_type in _POSTS | {"lscb-chair"}
+        and a.body.body_type in BOARD_TYPES | {"local-authority", "childrens-services"}
+        and not sentence[a.mention.end : b.mention.start].strip()
     }
     parties = [f for f in found if id(f) not in modifiers]
     for n, (t_start, t_end, t) in enumerate(trig):
@@ -1953,7 +1998,9 @@ def _links_of_sentence(
                 if src is not None and f.body.body_type not in ("lscb",):
                     pairs.append((src, f.body, 0.6))
         elif t.mode == "member":
-            in_clause = [f for f in found if c.start <= f.mention.start < c.end]
+            in_clause = [
+                f for f in found if c.start <= f.mention.start < c.end and id(f) not in modifiers
+            ]
             boards = [f.body for f in in_clause if f.body.body_type in BOARD_TYPES]
             # the members are the clause's subject, else what follows "representation from"
             members = (

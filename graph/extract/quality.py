@@ -42,6 +42,8 @@ _ABSENT = [
     r"\bare not members\b",
     r"\bnot (?:a )?members? of\b",
     r"\bno [\w-]+ (?:representation|attendance)\b",
+    # "there is no information-sharing protocol between ..."
+    r"\bno (?:[\w-]+\s+){0,2}(?:protocols?|agreements?)\b",
 ]
 _WEAK = [
     r"\bnot sufficient(?:ly)?\b",
@@ -68,6 +70,8 @@ _WEAK = [
     r"\bnot (?:been |always |fully |sufficiently )*(?:effective|successful|robust|rigorous)\b",
     r"\bdifficult(?:y|ies)?\b",
     r"\bneeds? to be made\b",  # "further progress needs to be made"
+    r"\bstrained\b",
+    r"\bfailures?\b",
     r"\b(?:does|do|did|has|have|had|is|are|was|were) not\b",
     r"\b(?:doesn't|don't|hasn't|haven't|isn't|aren't|cannot|can't)\b",
     r"\bnor\b",
@@ -121,6 +125,7 @@ _DEVELOPING = [
     r"\bincreasing(?:ly)?\b",
     r"\bnow in place\b",
     r"\bearly stages?\b",
+    r"\btoo early\b",
     r"\byet to\b",
     r"\bimmature\b",
     r"\bin the process of\b",
@@ -165,7 +170,8 @@ _EFFECTIVE = [
     r"\bmeets? statutory requirements\b",
     r"\battend(?:s|ed)? regularly\b|\bregular(?:ly)? attend",
     # not "as well as" nor "well-being"
-    r"(?<!as )\bwell\b(?![- ]?being\b|\s+as\b)",
+    # nor "safe and well checks" (a police check's name)
+    r"(?<!as )(?<!safe and )\bwell\b(?![- ]?being\b|\s+as\b)",
     r"\bsound\b",
     r"\bsolid\b",
     r"\bwork(?:s|ed|ing)? hard\b",
@@ -180,10 +186,13 @@ _EFFECTIVE = [
     r"\bcareful\b",
     r"\bproactive(?:ly)?\b",
     r"\bconfiden(?:ce|t)\b",
-    r"\bsecure\b",
+    r"(?<!to )\bsecure\b",  # "to secure funding" is a purpose
     r"\bcohesive\b",
     r"\bthorough\b",
     r"\bas a (?:direct )?result of\b",  # "as a result of Board challenge, ..."
+    # "has resulted in significant improvements": the link's good effect
+    r"\b(?:resulted in|led to|leading to|contributed to)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:improvements?|better|reductions?)\b",
 ]
 _QUOTED = re.compile(r"‘[^’]{1,40}’(?!\w)|“[^”]{1,40}”|(?<![\w'])'[^'\n]{1,40}'(?!\w)")
 _NEGATORS = re.compile(r"\b(?:not|no|nor|never|lack of|without|neither)\b(?:\W+\w+){0,3}\W*$")
