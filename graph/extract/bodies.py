@@ -399,6 +399,7 @@ _OPENERS = frozenset({"the", "a", "an", "its"})
 _ROLE_WORDS = ("manager", "ordinator", "officer", "advis")
 _NOT_ROLE_WORDS = frozenset({"social", "police", "team", "senior", "case"})
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_CAPS_WORD = re.compile(r"[A-Z]{2,6}")
 #: the head nouns of lower-case names: "the learning and improvement group", "the
 #: education safeguarding team", "the business manager"
 _GROUP_HEAD = re.compile(r"\b(?:sub-?\s?group|group)\b(?!s)")
@@ -416,7 +417,7 @@ _PANEL_HEAD = re.compile(r"\b(?:panel|forum|sub-committee|committee)\b(?!s)")
 #: words before a forum's name that say how it works, not what it is: "a regular
 #: leaders forum" is the leaders forum
 _HOW_OFTEN = re.compile(
-    r"^(?:(?:regular|weekly|monthly|quarterly|bi-monthly|fortnightly|annual|established"
+    r"^(?:(?:new|regular|weekly|monthly|quarterly|bi-monthly|fortnightly|annual|established"
     r"|well-attended|productive|useful|valuable)\s+)+",
     re.I,
 )
@@ -450,10 +451,12 @@ def _lower_names(
     most: int,
     *,
     board_owned: bool = True,
+    capitals: bool = False,
 ) -> list[tuple[int, int]]:
     """(start, end) of each lower-case name ending in a ``head`` noun and opened
     by an article, "its" or (``board_owned``) "the board's": one to ``most``
-    lower-case words, none of them in ``stop``, between the opener and the head."""
+    lower-case words, none of them in ``stop``, between the opener and the head
+    (``capitals``: an abbreviation among them too, "the SCR sub-committee")."""
     out = []
     for h in head.finditer(sentence):
         window_start = max(0, h.start() - 90)
@@ -465,7 +468,9 @@ def _lower_names(
             if count and (low in _OPENERS or (board_owned and low == "board's")):
                 start = window_start + words[at + 1].start()
                 break
-            if count == most or low in stop or not _LOWER_WORD.fullmatch(word):
+            if count == most or low in stop:
+                break
+            if not _LOWER_WORD.fullmatch(word) and not (capitals and _CAPS_WORD.fullmatch(word)):
                 break
         if start is not None:
             out.append((start, h.end()))
@@ -845,8 +850,11 @@ def find_mentions(
 
     # a panel, forum or committee the vocabulary does not name: "a risk management panel"
     if "panel" in sentence or "forum" in sentence or "committee" in sentence:
-        stop = _NOT_NAME_WORDS | _JUDGING_WORDS
-        for start, end in _lower_names(sentence, _PANEL_HEAD, stop, 5, board_owned=False):
+        # "a new risk management panel": "new" says when, not what
+        stop = _NOT_NAME_WORDS | (_JUDGING_WORDS - {"new"})
+        for start, end in _lower_names(
+            sentence, _PANEL_HEAD, stop, 5, board_owned=False, capitals=True
+        ):
             text = sentence[start:end]
             low = " ".join(text.lower().split())
             key = next((k for field, k in _PANEL_FIELDS.items() if field in low), None)

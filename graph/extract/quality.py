@@ -71,6 +71,8 @@ _WEAK = [
     r"\bdifficult(?:y|ies)?\b",
     r"\bneeds? to be made\b",  # "further progress needs to be made"
     r"\bstrained\b",
+    r"\bcould and should\b",
+    r"\ba small number of\b",
     r"\bfailures?\b",
     r"\b(?:does|do|did|has|have|had|is|are|was|were) not\b",
     r"\b(?:doesn't|don't|hasn't|haven't|isn't|aren't|cannot|can't)\b",
@@ -126,6 +128,7 @@ _DEVELOPING = [
     r"\bnow in place\b",
     r"\bearly stages?\b",
     r"\btoo early\b",
+    r"\b(?:is|are) to become\b",
     r"\byet to\b",
     r"\bimmature\b",
     r"\bin the process of\b",
@@ -190,6 +193,8 @@ _EFFECTIVE = [
     r"\bcohesive\b",
     r"\bthorough\b",
     r"\bas a (?:direct )?result of\b",  # "as a result of Board challenge, ..."
+    r"\bmakes? sure\b",
+    r"\bhelps? to (?:prevent|reduce|improve|ensure|identify|protect)\b",
     # "has resulted in significant improvements": the link's good effect
     r"\b(?:resulted in|led to|leading to|contributed to)\s+(?:[\w-]+\s+){0,2}"
     r"(?:improvements?|better|reductions?)\b",
