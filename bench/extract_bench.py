@@ -149,14 +149,13 @@ def scope_of(report_id: str, report: object = None) -> set[int]:
         return read
     from graph.extract.links import _IMPROVEMENT_SECTION, _SUMMARY_SECTION
 
+    def repeats(section: str) -> bool:
+        return bool(_IMPROVEMENT_SECTION.search(section) or _SUMMARY_SECTION.search(section))
+
     asked = {
         u.number
         for u in report.paragraphs  # type: ignore[attr-defined]
-        if isinstance(u.number, int)
-        and (
-            _IMPROVEMENT_SECTION.search(u.section or "")
-            or _SUMMARY_SECTION.search(u.section or "")
-        )
+        if isinstance(u.number, int) and repeats(u.section or "")
     }
     return read - asked
 
