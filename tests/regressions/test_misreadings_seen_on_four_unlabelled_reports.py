@@ -34,15 +34,12 @@ import pytest
 
 from graph.extract.bodies import find_mentions
 from graph.extract.quality import judge
-from tests.fixtures.extract.support import end_types, extract_paragraph, link_types
-
-
-def _qualities(x: object) -> dict[tuple[str, str, str], str]:
-    types = end_types(x)  # type: ignore[arg-type]
-    return {
-        (types[k.source], k.kind, types[k.target]): k.quality
-        for k in x.links  # type: ignore[attr-defined]
-    }
+from tests.fixtures.extract.support import (
+    end_types,
+    extract_paragraph,
+    link_qualities,
+    link_types,
+)
 
 
 def test_a_recommendation_states_no_link() -> None:
@@ -126,7 +123,7 @@ def test_a_condition_after_where_judges_nothing_before_it() -> None:
         "local-authority",
         every=True,
     )
-    qualities = _qualities(x)
+    qualities = link_qualities(x)
     iro = [q for (s, _, t), q in qualities.items() if "iro-service" in (s, t)]
     assert iro == ["effective"], qualities
 
@@ -137,7 +134,7 @@ def test_not_yet_however_keeps_its_not_yet() -> None:
         "account.",
         every=True,
     )
-    qualities = _qualities(x)
+    qualities = link_qualities(x)
     police = [q for (s, _, t), q in qualities.items() if "police" in (s, t)]
     assert police and all(q == "weak" for q in police), qualities
 

@@ -19,15 +19,11 @@ from __future__ import annotations
 
 from graph.extract.bodies import find_mentions
 from graph.extract.quality import judge
-from tests.fixtures.extract.support import end_types, extract_paragraph, link_types
-
-
-def _qualities(x: object) -> dict[tuple[str, str, str], str]:
-    types = end_types(x)  # type: ignore[arg-type]
-    return {
-        (types[k.source], k.kind, types[k.target]): k.quality
-        for k in x.links  # type: ignore[attr-defined]
-    }
+from tests.fixtures.extract.support import (
+    extract_paragraph,
+    link_qualities,
+    link_types,
+)
 
 
 def test_a_count_of_referrals_is_no_information_sharing() -> None:
@@ -56,7 +52,7 @@ def test_a_concession_keeps_its_praise_when_the_main_clause_is_another_topic() -
         "local-authority",
         every=True,
     )
-    qualities = _qualities(x)
+    qualities = link_qualities(x)
     pair = [q for (s, _, t), q in qualities.items() if {s, t} == {"virtual-school", "schools"}]
     assert pair == ["effective"], qualities
 
@@ -67,7 +63,7 @@ def test_a_concession_still_takes_a_main_clause_that_speaks_of_it() -> None:
         "Health and Wellbeing Board, it is difficult to see how this has supported the "
         "priorities of the board.",
     )
-    qualities = _qualities(x)
+    qualities = link_qualities(x)
     assert qualities.get(("lscb", "works-with", "hwb")) == "weak", qualities
 
 
