@@ -42,6 +42,9 @@ _ABSENT = [
     r"\bare not members\b",
     r"\bnot (?:a )?members? of\b",
     r"\bno [\w-]+ (?:representation|attendance)\b",
+    r"\bunable to attend\b",
+    r"\black(?:s|ed|ing)? (?:[\w-]+\s+)?representation\b",
+    r"\bnot ensured (?:[\w-]+\s+)?representation\b",
     # "there is no information-sharing protocol between ..."
     r"\bno (?:[\w-]+\s+){0,2}(?:protocols?|agreements?)\b",
 ]
@@ -71,6 +74,7 @@ _WEAK = [
     r"\bdifficult(?:y|ies)?\b",
     r"\bneeds? to be made\b",  # "further progress needs to be made"
     r"\bstrained\b",
+    r"\bcould be (?:further |much )?improved\b",
     r"\bcould and should\b",
     r"\ba small number of\b",
     r"\bfailures?\b",
@@ -194,6 +198,8 @@ _EFFECTIVE = [
     r"\bthorough\b",
     r"\bas a (?:direct )?result of\b",  # "as a result of Board challenge, ..."
     r"\bmakes? sure\b",
+    r"(?<!to )\benables?\b",  # "relationships ... enable leaders to"; "to enable" is a purpose
+    r"\bsufficient(?:ly)?\b",  # "not sufficiently" is weak, read first
     r"\bhelps? to (?:prevent|reduce|improve|ensure|identify|protect)\b",
     # "has resulted in significant improvements": the link's good effect
     r"\b(?:resulted in|led to|leading to|contributed to)\s+(?:[\w-]+\s+){0,2}"
