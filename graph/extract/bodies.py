@@ -268,6 +268,23 @@ EXTRA_NAMES: dict[str, str] = {
     "local safeguarding board": "lscb",
     "local safeguarding children's board": "lscb",
     "local safeguarding children board": "lscb",
+    # extractor 2.8: names a reviewer found missed on two unlabelled reports
+    "managing director": "chief-executive",
+    "director of children services": "dcs",
+    "midwives": "health",
+    "midwifery service": "health",
+    "universities": "education-services",
+    "local university": "education-services",
+    "local universities": "education-services",
+    "further education establishments": "education-services",
+    "team around the family": "early-help",
+    "early intervention services": "early-help",
+    "early intervention service": "early-help",
+    "early intervention team": "early-help",
+    "early intervention workers": "early-help",
+    "advocates": "advocacy",
+    "children's rights service": "advocacy",
+    "care leavers' forum": "children-in-care-council",
 }
 
 #: vocabulary labels too vague to name a body on their own in running text
@@ -396,7 +413,16 @@ _JUDGING_WORDS = frozenset(
     " local universal targeted specialist statutory appropriate variable social work".split()
 )
 _OPENERS = frozenset({"the", "a", "an", "its"})
-_ROLE_WORDS = ("manager", "ordinator", "officer", "advis")
+_ROLE_WORDS = (
+    "manager",
+    "ordinator",
+    "officer",
+    "advis",
+    "worker",
+    "psycholog",
+    "clinician",
+    "headteacher",
+)
 _NOT_ROLE_WORDS = frozenset({"social", "police", "team", "senior", "case"})
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _CAPS_WORD = re.compile(r"[A-Z]{2,6}")
@@ -413,7 +439,7 @@ _NOT_UNIT_WORDS = frozenset(
     " talented reflective thoughtful excellent responsive".split()
 )
 #: lower-case names of panels, forums and committees: "a risk management panel"
-_PANEL_HEAD = re.compile(r"\b(?:panel|forum|sub-committee|committee)\b(?!s)")
+_PANEL_HEAD = re.compile(r"\b(?:panels?|forums?|sub-committee|committee)\b(?!s)")
 #: words before a forum's name that say how it works, not what it is: "a regular
 #: leaders forum" is the leaders forum
 _HOW_OFTEN = re.compile(
@@ -441,7 +467,40 @@ _BOARD_PARTS = re.compile(
 _BOARD_PARTS_BEFORE = re.compile(
     r"(?:^|\b(?:the|The|Key|key|all|All|other|its|Its|of|and|by|with|to|on)\s+)$"
 )
-_ROLE_HEAD = re.compile(r"\b(?:manager|co-?ordinator|officer|adviser|advisor)\b(?!s)")
+#: a service bought from outside the council, or a business: what the words say it is
+_OUTSIDE_CUE = re.compile(r"(?i)commissioned|external|private|firms?\b|contractors|businesses")
+_OUTSIDE_PROVIDERS = re.compile(
+    r"(?i)\b(?:(?:externally|appropriately|jointly|independently|newly|recently)\s+)?"
+    r"(?:re-?)?commissioned(?:\s+and\s+spot-purchased)?\s+(?:services?|provision|providers?"
+    r"|placements?|organisations?)\b"
+    r"|\b(?:external|private|independent-sector)\s+(?:organisations?|companies|company"
+    r"|providers?|partners|consultancy|consultants|sector|placement\s+providers)\b"
+    r"|\b(?:local\s+)?businesses\b|\b(?:consultancy\s+)?firms?\b|\bcontractors\b"
+)
+_AUXILIARY_BEFORE = re.compile(
+    r"(?i)\b(?:has|have|had|is|are|was|were|been|be|being|jointly|also)\s+$"
+)
+#: services a post's title may name: "the virtual school headteacher" is a post
+_SERVICES_IN_TITLES = frozenset(
+    {
+        "virtual-school",
+        "early-help",
+        "care-leavers-service",
+        "adoption-service",
+        "fostering-service",
+    }
+)
+#: "area teams", "the long-term child in need teams": one to four words before "teams"
+_PLURAL_TEAMS = re.compile(r"\b((?:[A-Za-z][\w’'-]*\s+){1,4})teams\b")
+#: words before "teams" that say whose or how many, not which
+_NOT_TEAM_WORDS = frozenset(
+    "all both two three four five six several many some most management leadership senior"
+    " inspection staff professional multidisciplinary multi-agency their its our".split()
+)
+_ROLE_HEAD = re.compile(
+    r"\b(?:manager|co-?ordinator|officer|adviser|advisor|worker|psychologist|clinician"
+    r"|headteacher)\b(?!s)"
+)
 
 
 def _lower_names(
@@ -506,7 +565,7 @@ _FAMILY_BEFORE = re.compile(
 
 _TOPIC_NOUNS = re.compile(
     r"^['’]?\s*(?:assessments?|plans?|polic(?:y|ies)|procedures|documents?|data\b|dataset"
-    r"|framework|thresholds?|training|audits?)",
+    r"|framework|thresholds?|training|audits?|tax\b|protection\b)",
     re.I,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|his|her|all|some|other|key)\s+", re.I)
@@ -848,6 +907,16 @@ def find_mentions(
             continue
         i += 1
 
+    # services bought from outside the council: "commissioned services", "an external
+    # organisation", "private companies" (independent providers, as the guide types them)
+    if _OUTSIDE_CUE.search(sentence):
+        for m in _OUTSIDE_PROVIDERS.finditer(sentence):
+            if _AUXILIARY_BEFORE.search(sentence[: m.start()]):
+                continue  # "has commissioned services from ...": a verb, not a name
+            take(
+                m.start(), m.end(), Mention(m.start(), m.end(), m.group(), "independent-providers")
+            )
+
     # a panel, forum or committee the vocabulary does not name: "a risk management panel"
     if "panel" in sentence or "forum" in sentence or "committee" in sentence:
         # "a new risk management panel": "new" says when, not what
@@ -877,9 +946,41 @@ def find_mentions(
     # a role the vocabulary does not name: "the board's training coordinator"
     if any(w in sentence for w in _ROLE_WORDS):
         stop = _NOT_NAME_WORDS | _NOT_ROLE_WORDS
-        for start, end in _lower_names(sentence, _ROLE_HEAD, stop, 3):
+        for start, end in _lower_names(sentence, _ROLE_HEAD, stop, 4):
             text = sentence[start:end]
+            # "the virtual school headteacher", "an early help coordinator": the post,
+            # not the service its title names
+            inner = [m for m in found if start <= m.start and m.end < end]
+            inside = {i for m in inner for i in range(m.start, m.end)}
+            if (
+                inner
+                and all(m.body_type in _SERVICES_IN_TITLES for m in inner)
+                and not any(taken[i] for i in range(start, end) if i not in inside)
+            ):
+                for m in inner:
+                    found.remove(m)
+                    for i in range(m.start, m.end):
+                        taken[i] = False
             take(start, end, Mention(start, end, text, "post", clean_name(text)))
+
+    # plural teams the vocabulary does not name: "area teams", "the child in need teams"
+    if "teams" in sentence:
+        for m in _PLURAL_TEAMS.finditer(sentence):
+            words = m.group(1).split()
+            keep: list[str] = []
+            for word in reversed(words):
+                low = word.lower().replace("’", "'")
+                if low in _NOT_NAME_WORDS or low in _JUDGING_WORDS or low in _NOT_TEAM_WORDS:
+                    break
+                keep.insert(0, word)
+            if not keep:
+                continue
+            start = m.start(1) + len(m.group(1)) - len(" ".join(keep)) - 1
+            start = sentence.index(keep[0], start)
+            end = m.end()
+            text = sentence[start:end]
+            key = _type_within(text) or "social-work-team"
+            take(start, end, Mention(start, end, text, key, None))
 
     # vague words that name a body when a body noun follows: "health partners"
     for m in re.finditer(

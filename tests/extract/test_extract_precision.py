@@ -92,7 +92,13 @@ def test_a_forum_that_brings_bodies_together_has_them_as_members() -> None:
 
 def test_the_councils_own_team_is_no_partner_of_the_implied_council() -> None:
     got = link_types(extract("own-team"))
-    assert not [k for k in got if "social-work-team" in (k[0], k[2])], got
+    council = {"local-authority", "childrens-services"}
+    assert not [k for k in got if "social-work-team" in (k[0], k[2]) and council & {k[0], k[2]}], (
+        got
+    )
+    # since 2.8 "a life story worker" is a post, whose work with the social workers the
+    # development labels count (Bracknell Forest 2026: "A life journey worker collaborates
+    # with children, therapists and social workers")
 
 
 def test_an_owner_is_no_party() -> None:
