@@ -52,6 +52,7 @@ from graph.extract.bodies import (
     defined_abbreviations,
     find_mentions,
 )
+from graph.extract.confidence import link_features, model_confidence
 from graph.extract.quality import Judged, clauses, is_negative, judge
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -59,7 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "2.8"
+VERSION = "2.9"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -485,6 +486,8 @@ class Link:
     cue: str | None = None  # the words that decided the quality
     #: the pattern filled one end in from context (the section's board, the council)
     implied: bool = False
+    #: what :func:`graph.extract.confidence.model_confidence` weighed (not written to RDF)
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -1112,15 +1115,21 @@ def extract_links(
         _merge(merged, pending)
     _add_asked(merged, asked)
     _add_asked(merged, summarised, shortfalls_only=False)
-    x.links = []
-    for link in merged.values():
+    candidates = list(merged.values())
+    for link in candidates:
         link.implied = link.confidence < 0.6
-        link.confidence = confidence(record_key(link), record=record)
+    x.links = []
+    for link, features in zip(
+        candidates, link_features(candidates, x.bodies, report.framework), strict=True
+    ):
+        # which rules are emitted: the rule's record; how far to trust the link: the model
         if every or (
             not {link.rule, record_key(link)} & NOT_EMITTED
-            and link.confidence >= (FLOOR if floor is None else floor)
+            and confidence(record_key(link), record=record) >= (FLOOR if floor is None else floor)
         ):
             x.links.append(link)
+        link.features = features
+        link.confidence = model_confidence(features)
     # a body the sentence left implied but a link names was recognised there too
     types = {b.iri: b.body_type for b in x.bodies.values()}
     for link in x.links:

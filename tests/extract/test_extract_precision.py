@@ -11,7 +11,14 @@ from datetime import date
 
 import pytest
 
-from graph.extract.links import FLOOR, NOT_EMITTED, Extraction, chairs_is_verb, record_key
+from graph.extract.links import (
+    FLOOR,
+    NOT_EMITTED,
+    Extraction,
+    chairs_is_verb,
+    confidence,
+    record_key,
+)
 from tests.fixtures.extract.support import extract_paragraph, fixture_paragraphs, link_types
 
 
@@ -116,5 +123,6 @@ def test_rules_not_emitted_and_the_floor() -> None:
 @pytest.mark.parametrize("key", sorted(paragraphs()))
 def test_every_emitted_link_reaches_the_floor(key: str) -> None:
     for link in extract(key).links:
-        assert FLOOR <= link.confidence < 0.7
+        # emitted by its rule's record; the confidence it carries is the model's (2.9)
+        assert FLOOR <= confidence(record_key(link)) < 0.7
         assert link.rule not in NOT_EMITTED

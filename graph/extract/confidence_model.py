@@ -1,0 +1,66 @@
+"""The link-confidence model's weights (:mod:`graph.extract.confidence`).
+
+Written by ``python bench/extract_bench.py confidence``: an L2-penalised logistic
+regression (penalty 100) fitted on 719 development rows (a link and a
+paragraph read in full, right when a hand label joins the same two body types
+there), its intercept then set so that the mean confidence of the links emitted
+for the unlabelled corpus reports is the share reviewers found right. Do not edit
+by hand: fit again after the rules change."""
+
+INTERCEPT = 1.5442
+WEIGHTS: dict[str, float] = {
+    "cue": 0.1972,
+    "ilacs": -0.1075,
+    "implied": -0.4097,
+    "kind=accountable-to": 0.4676,
+    "kind=chairs": -0.0698,
+    "kind=commissions": 0.1723,
+    "kind=member-of": 0.3525,
+    "kind=reports-to": 0.0294,
+    "kind=scrutinises": -0.0086,
+    "kind=serves": 0.3558,
+    "kind=shares-information-with": -0.2946,
+    "kind=sub-group-of": -0.0606,
+    "kind=works-with": 0.0259,
+    "log_bodies_in_sentence": -0.0647,
+    "log_links_in_sentence": -0.1357,
+    "log_words": -0.3937,
+    "other_area": 0.5291,
+    "quality=developing": 0.1922,
+    "quality=effective": 0.1023,
+    "quality=stated": -0.1972,
+    "quality=weak": 0.028,
+    "several_paragraphs": 0.1593,
+    "several_quotes": -0.0742,
+    "type=adoption-service": 0.5475,
+    "type=board": -0.6712,
+    "type=cafcass": 0.2733,
+    "type=care-leavers-service": 0.4481,
+    "type=cdop": 0.5664,
+    "type=chief-executive": -0.2619,
+    "type=children-in-care-council": 0.7341,
+    "type=childrens-services": -0.1801,
+    "type=corporate-parenting-panel": 0.696,
+    "type=dcs": -0.3863,
+    "type=early-help": 0.2863,
+    "type=education-services": -0.1137,
+    "type=family-court": 0.6724,
+    "type=health": -0.8451,
+    "type=housing": 0.1922,
+    "type=hwb": 0.2987,
+    "type=independent-providers": -0.7249,
+    "type=lead-member": 0.0024,
+    "type=local-authority": -0.2927,
+    "type=lscb": 0.2316,
+    "type=lscb-chair": -0.0259,
+    "type=lscb-subgroup": -0.1565,
+    "type=mash": -0.0336,
+    "type=partner-agencies": 0.1451,
+    "type=police": -0.2737,
+    "type=post": -0.0577,
+    "type=safeguarding-adults-board": 0.8665,
+    "type=schools": 0.4935,
+    "type=social-work-team": -0.2179,
+    "type=unit": -1.5649,
+    "type=virtual-school": -0.2953,
+}
