@@ -497,6 +497,8 @@ _NOT_TEAM_WORDS = frozenset(
     "all both two three four five six several many some most management leadership senior"
     " inspection staff professional multidisciplinary multi-agency their its our".split()
 )
+#: "the (independent) chair of the ...": the words before a board's name that make it its chair
+_CHAIR_OF = re.compile(r"(?i)\b(?P<chair>(?:independent\s+)?chair(?:person)?)\s+of\s+(?:the\s+)?$")
 _ROLE_HEAD = re.compile(
     r"\b(?:manager|co-?ordinator|officer|adviser|advisor|worker|psychologist|clinician"
     r"|headteacher)\b(?!s)"
@@ -1070,6 +1072,22 @@ def find_mentions(
                 key = "health" if m.group(1).lower() == "health" else "education-services"
                 take(m.start(), m.end(), Mention(m.start(), m.end(), m.group(), key))
     found.sort(key=lambda x: x.start)
+    # "the chair of the Northshire Safeguarding Children Board": the board's chair, not
+    # the board (the vocabulary names "the chair of the LSCB" itself)
+    for i, m in enumerate(found):
+        if m.body_type == "lscb" and not m.contextual:
+            chair = _CHAIR_OF.search(sentence[: m.start])
+            if chair:
+                start, end = chair.start("chair"), m.end
+                # "... Children Board (DSCB)": the abbreviation is the board's, inside the name
+                if (
+                    i + 1 < len(found)
+                    and re.fullmatch(r"\s*\(", sentence[m.end : found[i + 1].start])
+                    and sentence[found[i + 1].end : found[i + 1].end + 1] == ")"
+                ):
+                    end = found[i + 1].end + 1
+                found[i] = Mention(start, end, sentence[start:end], "lscb-chair")
+    found = [m for i, m in enumerate(found) if not (i and m.start < found[i - 1].end)]
     # "police partners", "health and police partners": "partners" is the head noun of
     # the agency before it, not one more body
     return [
