@@ -746,6 +746,17 @@ def test_extracted_links_are_marked_in_picture_panel_and_table(several: Loaded) 
     several.page.click("#to-table")
     row = several.page.locator(f"#table-body tr[data-link={weak}]")
     assert "extracted" in row.inner_text()
+    # sorted by who recorded them, the extracted links come most trusted first
+    several.page.click("#table-headings th[data-key=source] button")
+    confidences = [
+        float(r["cells"][6].split()[-1])
+        for r in table_rows(several)
+        if r["cells"][6].startswith("extracted")
+    ]
+    assert confidences == [0.85, 0.7], confidences
+    assert "how far to trust" in several.page.get_attribute(
+        f"#table-body tr[data-link={weak}] td:last-child span.paras", "title"
+    )
     # hiding extracted links hides them everywhere
     several.page.click("input[data-source=extracted]")
     assert weak not in several.js("sgkg.edgesView.getIds()")
