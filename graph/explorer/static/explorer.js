@@ -1066,9 +1066,9 @@
       src.appendChild(sourceTag(l));
       if (l.extracted && l.confidence) {
         const c = add(src, el("span", "paras", " " + l.confidence));
-        c.title = "Confidence " + l.confidence + ": how far to trust this extracted link (0 to 1; " +
-          "on reports the extractor was not fitted on, links at 0.55 or more were right about " +
-          "two times in three). Sort by this column to see the most trusted first.";
+        c.title = "Confidence " + l.confidence + ": how far to trust this extracted link, from 0 " +
+          "to 1 (a ranking, not a sharp probability: check the quote). Sort by this column to see " +
+          "the most trusted first.";
       }
       tr.addEventListener("click", function () { setActiveRow(tr); showInPicture(eid); });
       rows[eid] = tr;
