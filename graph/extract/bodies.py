@@ -319,7 +319,7 @@ _NAMED = [
     # the LSCB's chair under the names reports print
     (
         re.compile(
-            r"\b(?:LSCB|[A-Z]{1,3}SCB|Board)\s+[Cc]hair\b"
+            r"\b(?:LSCB|[A-Z]{1,3}SCB|Board)\s+(?:[Ii]ndependent\s+)?[Cc]hair(?:person)?\b"
             r"|\b(?:[Ii]ndependent\s+)?[Cc]hair of (?:the )?(?:(?:[Ll]ocal\s+)?[Ss]afeguarding"
             r"(?:\s+[Cc]hildren(?:’s|'s)?)?\s+)?(?:Board|LSCB|board)\b"
             r"|\b[Ii]ndependent\s+[Cc]hair(?:person)?\b"
@@ -346,6 +346,8 @@ _NAMED = [
     ),
     (re.compile(r"\b[A-Z]{1,3}SC?P\b(?<!CSP)(?<!PSP)"), "safeguarding-partnership"),
     (re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,3}(?:Constabulary|Police)\b"), "police"),
+    # "Nottingham City Homes": a housing company ("Children's Homes" house children)
+    (re.compile(r"\b(?:[A-Z][\w’'&-]*\s+){1,3}(?<!Children’s )(?<!Children's )Homes\b"), "housing"),
     # "the Safer Peterborough Partnership (Board)": the community safety partnership
     # ("the Safer Adults Partnership Board" is the adults' safeguarding board)
     (
@@ -381,6 +383,7 @@ _NEEDLES = [
     ("ember", "ortfolio"),
     ("SP", "SCP"),
     ("Police", "Constabulary"),
+    ("Homes",),
     ("Safer",),
     ("roup", "anel", "orum", "oard", "ommittee", "ommission", "artnership", "eam", "ervice", "Hub"),
     ("roup",),
