@@ -7,7 +7,7 @@ there), its intercept then set so that the mean confidence of the links emitted
 for the unlabelled corpus reports is the share reviewers found right. Do not edit
 by hand: fit again after the rules change."""
 
-INTERCEPT = 1.5367
+INTERCEPT = 1.536
 WEIGHTS: dict[str, float] = {
     "cue": 0.1981,
     "ilacs": -0.0912,

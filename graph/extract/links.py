@@ -60,7 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "2.11"
+VERSION = "2.12"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -1276,6 +1276,13 @@ _NOT_TOPICS = {
 _PARTNER_TYPES = {"local-authority", "police", "ccg", "icb"}
 #: links that say where a body sits, never judged: "stated"
 _STRUCTURAL = {"part-of", "post-in", "serves"}
+#: a condition clause ("when children are stepped down ...")
+_CONDITION = re.compile(r"(?i)^\W*(?:when|where)\b")
+#: a main clause about the arrangements themselves ("Arrangements are well coordinated")
+_ARRANGEMENTS = re.compile(
+    r"(?i)^\W*(?:the\s+|these\s+|such\s+)?(?:arrangements?|transfers?|transitions?|processes"
+    r"|procedures|joint working|partnership working)\b"
+)
 #: collectives that "between" relates among themselves ("cooperation between partner agencies")
 _AMONG_THEMSELVES = {"partner-agencies", "schools", "voluntary-sector", "elected-members"}
 #: what a safeguarding board itself commissions: reviewers, authors, trainers, campaigns
@@ -2295,6 +2302,17 @@ def _links_of_sentence(
                 continue
             seen.add(pair)
             quality, cue = verdict.quality, verdict.cue
+            # "Arrangements are well coordinated when children are stepped down to early
+            # help": a main clause that names no body judges the link its condition states
+            if (
+                quality == "stated"
+                and ci > 0
+                and ci - 1 not in per_clause
+                and _CONDITION.match(words)
+                and _ARRANGEMENTS.match(sentence[parts[ci - 1].start : parts[ci - 1].end])
+            ):
+                main = judge(sentence[parts[ci - 1].start : parts[ci - 1].end])
+                quality, cue = main.quality, main.cue
             # a concession takes the verdict of the main clause that follows it,
             # unless that clause speaks of bodies of its own
             if c.concessive and ci + 1 < len(parts) and ci + 1 not in per_clause:
