@@ -19,14 +19,33 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # pragma: no cover - import for type hints only
-    from graph.extract.links import Body, Link
+
+class _Link(Protocol):
+    """What the model reads of a :class:`graph.extract.links.Link` (a protocol, so
+    that this module, which ``links`` imports, imports nothing of it)."""
+
+    source: str
+    target: str
+    kind: str
+    quality: str
+    paragraphs: list[int]
+    quotes: list[str]
+    cue: str | None
+    implied: bool
+
+
+class _Body(Protocol):
+    """What the model reads of a :class:`graph.extract.links.Body`."""
+
+    body_type: str
+    names: list[str]
+    own: bool
 
 
 def link_features(
-    links: Iterable[Link], bodies: Mapping[str, Body], framework: str
+    links: Iterable[_Link], bodies: Mapping[str, _Body], framework: str
 ) -> list[dict[str, float]]:
     """One feature dictionary per link of ``links`` (every candidate of one
     report, before any is held back): what :func:`model_confidence` weighs."""
