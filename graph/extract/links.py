@@ -60,7 +60,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: identifier and version of this extractor, written on every extraction graph
 EXTRACTOR = "sgkg-rules"
-VERSION = "2.12"
+VERSION = "2.13"
 
 #: body types that other bodies sit on, report to or are linked with as a forum
 BOARD_TYPES = {
@@ -562,6 +562,13 @@ class _Resolver:
         elif body_type in NAMED_TYPES and name:
             uri = iri.body(self.area, body_type, name)
             label = name[:1].upper() + name[1:]
+        elif _SUB_REGIONAL.match(printed) and not iri.joint_area(self.area, body_type):
+            # "the Greater Manchester Children's Health and Wellbeing Board": a body of
+            # the sub-region, not the authority's own of that type (a joint body the
+            # register lists, "the pan-Dorset CDOP", keeps its one IRI)
+            own_name = re.sub(r"^(?:[Tt]he)\s+", "", " ".join(printed.split()))
+            uri = iri.body(self.area, body_type, own_name)
+            label = own_name[:1].upper() + own_name[1:]
         else:
             uri = iri.body(self.area, body_type)
             area = iri.joint_area(self.area, body_type) or self.area
@@ -1276,6 +1283,10 @@ _NOT_TOPICS = {
 _PARTNER_TYPES = {"local-authority", "police", "ccg", "icb"}
 #: links that say where a body sits, never judged: "stated"
 _STRUCTURAL = {"part-of", "post-in", "serves"}
+#: a name of a sub-region's body: "the Greater Manchester ...", "the pan-Dorset ..."
+_SUB_REGIONAL = re.compile(
+    r"^(?:[Tt]he\s+)?(?:Greater\s+[A-Z]|[Pp]an-[A-Z]|[Ss]ub-regional\s|[Rr]egional\s)"
+)
 #: a condition clause ("when children are stepped down ...")
 _CONDITION = re.compile(r"(?i)^\W*(?:when|where)\b")
 #: a main clause about the arrangements themselves ("Arrangements are well coordinated")
