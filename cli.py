@@ -27,6 +27,10 @@ class State:
     store_path: Path | None = None
     #: a SPARQL 1.1 Protocol endpoint that read commands query instead of the store
     endpoint: str | None = None
+    #: warm the answer cache in the background after a write (``--no-warm``, SGKG_WARM=0)
+    warm: bool = True
+    #: the writable store this command opened, if any
+    writer: Any = None
 
     def open(self, read_only: bool = False) -> Any:
         if self.endpoint:
@@ -44,6 +48,8 @@ class State:
         path = self.where
         fresh = not read_only and not (path.exists() and any(path.iterdir()))
         store = open_store(self.store_path, read_only=read_only)
+        if not read_only:
+            self.writer = store
         if fresh:  # the first write says where the data goes
             click.echo(f"created a new store at {path} (choose another with --store)", err=True)
         return store
@@ -59,12 +65,25 @@ class State:
 pass_state = click.make_pass_decorator(State, ensure=True)
 
 
+def _after_write(ctx: click.Context) -> None:
+    """After a command that changed the store succeeded: warm the whole-store
+    answers in the background (:mod:`graph.queries.warm`)."""
+    state = ctx.find_object(State)
+    if state is None or state.writer is None or not state.writer.wrote or not state.warm:
+        return
+    from graph.queries import warm
+
+    warm.start(state.writer.path)
+
+
 class SgkgGroup(click.Group):
     """Turns sgkg errors into a one-line message and an exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            value = super().invoke(ctx)
+            _after_write(ctx)
+            return value
         except SgkgError as err:
             click.echo(f"Error: {err}", err=True)
             candidates = getattr(err, "candidates", None)
@@ -153,9 +172,19 @@ def emit(text: str, output: Path | None, fmt: str = "text") -> None:
     help="Read from this SPARQL 1.1 endpoint instead of the store (or SGKG_ENDPOINT); "
     "credentials from SGKG_ENDPOINT_TOKEN or SGKG_ENDPOINT_USER/_PASSWORD.",
 )
+@click.option(
+    "--no-warm",
+    is_flag=True,
+    help="After a write, do not compute whole-store answers in the background "
+    "(or SGKG_WARM=0); the first whole-store ask then computes its own.",
+)
 @click.pass_context
 def cli(
-    ctx: click.Context, store_path: Path | None, timeout: float | None, endpoint: str | None
+    ctx: click.Context,
+    store_path: Path | None,
+    timeout: float | None,
+    endpoint: str | None,
+    no_warm: bool,
 ) -> None:
     """sgkg: children's safeguarding partnerships in England as a knowledge graph.
 
@@ -171,7 +200,11 @@ def cli(
         import os
 
         os.environ["SGKG_QUERY_SECONDS"] = str(timeout)
-    ctx.obj = State(store_path=store_path, endpoint=endpoint or None)
+    from graph.queries.warm import enabled
+
+    ctx.obj = State(
+        store_path=store_path, endpoint=endpoint or None, warm=enabled() and not no_warm
+    )
 
 
 # ---------------------------------------------------------------- load

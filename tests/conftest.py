@@ -18,6 +18,10 @@ def pytest_configure(config: pytest.Config) -> None:
     explorer and the server pages would go untested and the run would look green."""
     import os
 
+    # no background warmer after the tests' writes (graph.queries.warm): it would
+    # outlive the test that wrote and compete for the CPU; tests/queries/test_warm.py
+    # turns it on where it is the subject
+    os.environ["SGKG_WARM"] = "0"
     if os.environ.get("CI") and not CHROMIUM_PATH.exists():
         raise pytest.UsageError(
             "CI is set but /usr/bin/chromium is missing: the browser tests would be "

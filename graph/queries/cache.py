@@ -6,9 +6,11 @@ which every write raises by one in the same transaction as the data. A
 written store has a new generation, so no kept answer can be read for it:
 there is no rule about which write changes which answer, and nothing for a
 query author to declare. Answers are filled when first asked (and, after a
-batch, by :func:`warm`), kept as JSON files in ``<store>/sgkg-cache/<generation>/``
+batch, by :mod:`graph.queries.warm`), kept as JSON files in ``<store>/sgkg-cache/<generation>/``
 (derived data: deleting the folder only costs speed), and answers of older
-generations are removed when a newer one is kept.
+generations are removed when a newer one is kept. A process computing an
+answer holds a lock on it (:func:`computing`), so a second process asking for
+the same answer waits for it rather than running the same query again.
 
 Readers keep answers too: the cache is a plain folder beside the database,
 not part of it, so filling it never needs the store's write lock. Where the
@@ -22,6 +24,8 @@ import hashlib
 import json
 import os
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +33,15 @@ from graph import __version__
 from graph.store.embedded import GraphStore
 from graph.store.sparql import QueryResult
 from graph.store.terms import decoder, encode
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: no waiting, each process computes
+    fcntl = None  # type: ignore[assignment]
+
+
+#: how often a process waiting for another's answer looks again
+LOCK_POLL_S = 0.05
 
 
 def answer_key(text: str, bindings: dict[str, Any]) -> str:
@@ -78,11 +91,48 @@ def put(store: GraphStore, key: str, result: QueryResult) -> bool:
 
 
 def _prune(root: Path, keep: str) -> None:
-    """Remove the answers of other generations (best effort)."""
+    """Remove the answers of older generations (best effort). Newer ones stay:
+    a reader still on an older snapshot must not throw away what readers of
+    the current generation kept."""
     with contextlib.suppress(OSError):
         for old in root.iterdir():
-            if old.is_dir() and old.name != keep and old.name.isdigit():
+            if old.is_dir() and old.name.isdigit() and int(old.name) < int(keep):
                 shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def computing(store: GraphStore, key: str, wait_s: float) -> Iterator[None]:
+    """Held while this process computes the answer for ``key``: another process
+    asking for the same answer meanwhile waits here (at most ``wait_s``) and
+    then finds it kept, instead of running the same query beside it. So the
+    background warmer and a user's ask never pay one query twice, and the ask
+    waits no longer than the query would take it.
+
+    Best effort: where the cache folder cannot be written, or the lock is not
+    released in time, the caller computes the answer itself."""
+    if fcntl is None:
+        yield
+        return
+    folder = _folder(store)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / f".{key}.lock", "a+b")  # noqa: SIM115 - held across the yield
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    break  # compute it anyway
+                time.sleep(LOCK_POLL_S)
+        yield
+    finally:
+        handle.close()  # releases the lock
 
 
 def status(store: GraphStore) -> dict[str, int]:

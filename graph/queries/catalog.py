@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ from graph.errors import (
     UnknownNameError,
 )
 from graph.evidence import finding_quote, sort_labels
+from graph.store.budget import Budget
 from graph.store.embedded import GraphStore
 from graph.store.sparql import QueryResult, run_query
 
@@ -490,18 +492,28 @@ def run_named_query(
 
     query = load_query(name, folder)
     bindings = resolve_params(store, query, given or {})
-    key = cache.answer_key(query.text, bindings) if use_cache else None
-    if key is not None:
+    if not use_cache:
+        return query, _compute(store, query, bindings)
+    key = cache.answer_key(query.text, bindings)
+    kept = cache.get(store, key)
+    if kept is not None:
+        return query, kept
+    # another process (the background warmer, a second terminal) may be computing
+    # this very answer: wait for it, at most as long as the query may run
+    with cache.computing(store, key, wait_s=Budget.from_environment().seconds):
         kept = cache.get(store, key)
         if kept is not None:
             return query, kept
-    try:
-        result = finish_result(query, run_query(store, query.text, bindings))
-    except RuntimeError as err:  # pyoxigraph: a bound variable missing from SELECT
-        raise QueryError(f"{query.path}: cannot bind its parameters: {err}") from err
-    if key is not None:
+        result = _compute(store, query, bindings)
         cache.put(store, key, result)
     return query, result
+
+
+def _compute(store: GraphStore, query: NamedQuery, bindings: dict[str, Any]) -> QueryResult:
+    try:
+        return finish_result(query, run_query(store, query.text, bindings))
+    except RuntimeError as err:  # pyoxigraph: a bound variable missing from SELECT
+        raise QueryError(f"{query.path}: cannot bind its parameters: {err}") from err
 
 
 def finish_result(query: NamedQuery, result: Any) -> Any:
@@ -558,14 +570,22 @@ def select_named_bound(store: Any, name: str, bindings: dict[str, Any]) -> list[
     return store.select(query.text, bindings)
 
 
-def warm_cache(store: GraphStore) -> int:
+def whole_store_queries() -> list[NamedQuery]:
+    """The shipped named queries that need no parameter: the ones with a
+    whole-store answer worth keeping ahead of the first ask."""
+    return [q for q in list_queries() if all(p.optional for p in q.params)]
+
+
+def warm_cache(store: GraphStore, stop: Callable[[], bool] | None = None) -> int:
     """Compute and keep the whole-store answer of every shipped named query
-    that needs no parameter (what a batch writer may do before it ends).
-    Returns how many answers were computed."""
+    that needs no parameter (what a batch writer may do before it ends;
+    :mod:`graph.queries.warm` does it after a write, slowest first). ``stop``
+    is asked before each query: True ends the warming early. Returns how many
+    answers were computed or found kept."""
     done = 0
-    for query in list_queries():
-        if any(not p.optional for p in query.params):
-            continue
+    for query in whole_store_queries():
+        if stop is not None and stop():
+            break
         run_named_query(store, query.name)
         done += 1
     return done

@@ -125,6 +125,11 @@ class GraphStore:
             raise StoreError(f"cannot open the store {self.path}: {text}") from err
 
     @property
+    def wrote(self) -> bool:
+        """True once this handle has changed the store (a reader never does)."""
+        return self._wrote
+
+    @property
     def ox(self) -> ox.Store:
         """The underlying :class:`pyoxigraph.Store`."""
         return self._store
