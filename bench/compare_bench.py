@@ -26,6 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+#: no background warmer (graph/queries/warm.py) after the writes this script times
+os.environ["SGKG_WARM"] = "0"
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 

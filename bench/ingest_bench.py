@@ -14,6 +14,7 @@ processes). The extraction alone is timed by ``sgkg extract`` over the store.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import subprocess
@@ -23,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: no background warmer (graph/queries/warm.py) after the writes this script times
+os.environ["SGKG_WARM"] = "0"
 sys.path.insert(0, str(ROOT))
 
 CLI = [sys.executable, "-c", "from cli import main; main()"]

@@ -73,6 +73,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+#: no background warmer (graph/queries/warm.py) after the writes this script times
+os.environ["SGKG_WARM"] = "0"
 sys.path.insert(0, str(ROOT))
 
 CACHE_TARGET_MS = 100.0

@@ -46,6 +46,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: no background warmer (graph/queries/warm.py) after the writes this script times
+os.environ["SGKG_WARM"] = "0"
 sys.path.insert(0, str(ROOT))
 
 GRADES = {"requires improvement": "requires-improvement"}

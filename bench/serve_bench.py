@@ -42,6 +42,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+#: no background warmer (graph/queries/warm.py) after the writes this script times
+os.environ["SGKG_WARM"] = "0"
+
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
