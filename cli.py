@@ -376,8 +376,16 @@ def ingest(
 @cli.command()
 @click.option("--authority", "-a", help="Only this authority's reports (name or key).")
 @click.option("--compare", is_flag=True, help="Print agreement with curated links of the report.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes that extract reports in parallel (one process reads and writes the store).",
+)
 @pass_state
-def extract(state: State, authority: str | None, compare: bool) -> None:
+def extract(state: State, authority: str | None, compare: bool, jobs: int) -> None:
     """Extract partnership links again from the reports in the store.
 
     Reads the stored paragraphs (no PDF needed) and replaces each report's
@@ -388,11 +396,12 @@ def extract(state: State, authority: str | None, compare: bool) -> None:
     \b
     Example:
       sgkg extract --authority bournemouth --compare
+      sgkg extract --jobs 2
     """
     from graph.extract.stored import extract_stored
 
     with state.open() as store:
-        summary = extract_stored(store, authority, compare=compare)
+        summary = extract_stored(store, authority, compare=compare, jobs=jobs)
     for done in summary.extracted:
         click.echo(f"extracted {done.links} links, {done.bodies} bodies into <{done.graph_iri}>")
         for note in done.notes:

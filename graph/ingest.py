@@ -180,7 +180,7 @@ def extract_partnership(report: Report, r_iri: str, name: str) -> tuple[str, str
 
     try:
         x = extract_links(report, r_iri)
-        nt = extraction_triples(x).serialize(format="nt", encoding="utf-8").decode("utf-8")
+        nt = extraction_triples(x).ntriples()  # handed from a worker process as text
     except Exception as err:  # a bug in the extractor must name the report and write nothing
         raise WorkError(
             f"{name}: link extraction failed ({type(err).__name__}: {err}); nothing was written"

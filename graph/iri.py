@@ -54,6 +54,7 @@ _AUTHORITY_NOISE = [
 ]
 
 
+@lru_cache(maxsize=16384)  # the extractor slugs the same few hundred names per report
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: ``"St Helens"`` -> ``"st-helens"``."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -722,9 +722,15 @@ def _name_of(found: _Found) -> str | None:
     return clean_name(found.mention.text) if found.body.body_type in NAMED_TYPES else None
 
 
-#: every trigger in one pass: at each place the first trigger of the table that matches wins
+#: every trigger in one pass: at each place the first trigger of the table that matches wins.
+#: Every trigger starts a word with a letter, so the pass tries the table only there
+#: ("(?<!\w)(?=[a-z])" first): the regex engine otherwise tries all 29 alternatives
+#: at every character, a third of the extraction's time
 _ALL_TRIGGERS = re.compile(
-    "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(TRIGGERS)), re.I
+    r"(?<!\w)(?=[a-z])(?:"
+    + "|".join(f"(?P<t{i}>{t.pattern.pattern})" for i, t in enumerate(TRIGGERS))
+    + ")",
+    re.I,
 )
 
 

@@ -22,6 +22,7 @@ Three rules carry most of the weight:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -207,9 +208,12 @@ _EFFECTIVE = [
 ]
 _QUOTED = re.compile(r"‘[^’]{1,40}’(?!\w)|“[^”]{1,40}”|(?<![\w'])'[^'\n]{1,40}'(?!\w)")
 _NEGATORS = re.compile(r"\b(?:not|no|nor|never|lack of|without|neither)\b(?:\W+\w+){0,3}\W*$")
-#: one alternation per level: a clause is searched once per level
+#: one alternation per level: a clause is searched once per level. Every cue starts a
+#: word with a letter, so each alternation is tried only there ("(?<!\w)(?=[a-z])"
+#: first; the text is lower case): tried at every character, the cues cost a third
+#: of the extraction's time
 _CUES = {
-    level: re.compile("|".join(f"(?:{p})" for p in patterns))
+    level: re.compile(r"(?<!\w)(?=[a-z])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
     for level, patterns in zip(LEVELS, (_ABSENT, _WEAK, _DEVELOPING, _EFFECTIVE), strict=True)
 }
 
@@ -260,6 +264,7 @@ def clauses(sentence: str) -> list[Clause]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def judge(text: str) -> Judged:
     """The most severe quality whose cue ``text`` holds, praise under a
     negation counting as weakness; ``stated`` when it holds none."""

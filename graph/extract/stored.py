@@ -97,41 +97,66 @@ def stored_reports(store: GraphStore, authority: str | None = None) -> list[tupl
 
 
 def extract_stored(
-    store: GraphStore, authority: str | None = None, *, compare: bool = False
+    store: GraphStore, authority: str | None = None, *, compare: bool = False, jobs: int = 1
 ) -> ExtractSummary:
     """Extract the links of every stored report (or one authority's) again and
-    replace each report's extraction graph."""
-    import pyoxigraph as ox
-
-    from graph.extract.links import extract_links
-    from graph.rdf.extraction import extraction_graph, extraction_triples
+    replace each report's extraction graph. With ``jobs > 1`` the reports are
+    extracted in that many worker processes (the store is read and written by
+    this one only)."""
+    from graph.rdf.extraction import extraction_graph
 
     if authority:
         from graph.analysis.register import require_authority
 
         require_authority(store, authority)  # an unknown name exits 2 with the known ones
     reports = stored_reports(store, authority)
-    built: list[tuple[str, str, Extraction]] = []
-    for r_iri, report in reports:
-        try:
-            x = extract_links(report, r_iri)
-            nt = extraction_triples(x).serialize(format="nt", encoding="utf-8").decode("utf-8")
-        except Exception as err:  # name the report; nothing has been written yet
-            raise WorkError(
-                f"{r_iri}: link extraction failed ({type(err).__name__}: {err}); "
-                "no graph was changed"
-            ) from err
-        built.append((r_iri, nt, x))
+    if jobs <= 1 or len(reports) <= 1:
+        built = [_extract_one(r_iri, report) for r_iri, report in reports]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork would copy the open store handle into the workers; spawn does not
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            built = list(pool.map(_extract_one_as_text, *zip(*reports, strict=True)))
+    failed = next((b for b in built if isinstance(b, str)), None)
+    if failed is not None:  # nothing has been written yet
+        raise WorkError(failed)
     summary = ExtractSummary()
-    for r_iri, nt, x in built:
+    for (r_iri, _), (triples, x) in zip(reports, built, strict=True):  # type: ignore[misc]
         g = extraction_graph(r_iri)
-        triples = (q.triple for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+        if isinstance(triples, str):
+            import pyoxigraph as ox
+
+            triples = [q.triple for q in ox.parse(triples, format=ox.RdfFormat.N_TRIPLES)]
         store.replace_graph(g, triples, source="sgkg extract")
         done = Extracted(r_iri, g, len(x.links), len(x.bodies), list(x.notes))
         if compare:
             done.comparison = compare_with_curated(store, x)
         summary.extracted.append(done)
     return summary
+
+
+def _extract_one(r_iri: str, report: Report) -> tuple[Any, Extraction] | str:
+    """(triples, extraction) of one report, or the message of its failure
+    (a failure names the report; nothing is written before every report is done)."""
+    from graph.extract.links import extract_links
+    from graph.rdf.extraction import extraction_triples
+
+    try:
+        x = extract_links(report, r_iri)
+        return extraction_triples(x), x
+    except Exception as err:
+        return (
+            f"{r_iri}: link extraction failed ({type(err).__name__}: {err}); no graph was changed"
+        )
+
+
+def _extract_one_as_text(r_iri: str, report: Report) -> tuple[str, Extraction] | str:
+    """:func:`_extract_one` in a worker process: the triples as N-Triples text."""
+    done = _extract_one(r_iri, report)
+    return done if isinstance(done, str) else (done[0].ntriples(), done[1])
 
 
 _CURATED = """

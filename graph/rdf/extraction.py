@@ -30,10 +30,9 @@ from typing import TYPE_CHECKING
 
 from graph import iri
 from graph import namespaces as ns
+from graph.rdf.build import XSD_DECIMAL, Literal, Namespace, Triples, U
 
 if TYPE_CHECKING:  # pragma: no cover
-    import rdflib
-
     from graph.extract.links import Extraction
 
 
@@ -61,72 +60,70 @@ def extracted_link(
     return f"{ns.ID}link/extracted/{digest}"
 
 
-def extraction_triples(x: Extraction) -> rdflib.Graph:
-    """The graph of one report's extraction, ready for ``store.replace_graph``."""
-    from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-
+def extraction_triples(x: Extraction) -> Triples:
+    """The triples of one report's extraction, ready for ``store.replace_graph``
+    (built as pyoxigraph terms, :mod:`graph.rdf.build`)."""
     from graph.extract.bodies import body_types
     from graph.extract.links import EXTRACTOR, VERSION
 
     sg = Namespace(ns.SG)
     prov = Namespace(ns.PROV)
-    g = Graph()
-    for prefix, base in ns.PREFIXES.items():
-        g.bind(prefix, base)
-    R = URIRef(x.report_iri)
-    la = URIRef(iri.body(x.authority_key, "local-authority"))
-    run = URIRef(activity(x.report_iri, EXTRACTOR))
-    g.add((run, RDF.type, sg.Extraction))
-    g.add((run, RDF.type, prov.Activity))
-    g.add((run, RDFS.label, Literal(f"{EXTRACTOR} {VERSION} extraction of {x.report_iri}")))
+    rdf, rdfs, skos = Namespace(ns.RDF), Namespace(ns.RDFS), Namespace(ns.SKOS)
+    g = Triples()
+    R = U(x.report_iri)
+    la = U(iri.body(x.authority_key, "local-authority"))
+    run = U(activity(x.report_iri, EXTRACTOR))
+    g.add((run, rdf.type, sg.Extraction))
+    g.add((run, rdf.type, prov.Activity))
+    g.add((run, rdfs.label, Literal(f"{EXTRACTOR} {VERSION} extraction of {x.report_iri}")))
     g.add((run, sg.extractor, Literal(EXTRACTOR)))
     g.add((run, sg.extractorVersion, Literal(VERSION)))
     g.add((run, sg.method, Literal("rule")))
     g.add((run, prov.used, R))
     g.add((run, sg.authority, la))
     for note in x.notes:
-        g.add((run, RDFS.comment, Literal(note)))
+        g.add((run, rdfs.comment, Literal(note)))
 
     types = body_types()
     for body in x.bodies.values():
-        node = URIRef(body.iri)
-        g.add((node, RDF.type, sg.Body))
-        g.add((node, RDF.type, URIRef(types[body.body_type].org_class)))
-        g.add((node, RDFS.label, Literal(body.label, lang="en")))
-        g.add((node, sg.bodyType, URIRef(iri.body_type(body.body_type))))
-        g.add((node, sg.area, URIRef(iri.area(body.area))))
+        node = U(body.iri)
+        g.add((node, rdf.type, sg.Body))
+        g.add((node, rdf.type, U(types[body.body_type].org_class)))
+        g.add((node, rdfs.label, Literal(body.label, lang="en")))
+        g.add((node, sg.bodyType, U(iri.body_type(body.body_type))))
+        g.add((node, sg.area, U(iri.area(body.area))))
         if not body.own:  # another area's council or board: its own authority
-            g.add((node, sg.authority, URIRef(iri.body(body.area, "local-authority"))))
+            g.add((node, sg.authority, U(iri.body(body.area, "local-authority"))))
         else:
             if body.area != x.authority_key:  # a joint body: its area includes this one's
-                area = URIRef(iri.area(body.area))
-                g.add((area, RDF.type, sg.Area))
-                g.add((area, sg.includesArea, URIRef(iri.area(x.authority_key))))
+                area = U(iri.area(body.area))
+                g.add((area, rdf.type, sg.Area))
+                g.add((area, sg.includesArea, U(iri.area(x.authority_key))))
             g.add((node, sg.authority, la))
         for name in body.names:
             if (name != body.label and len(name.split()) > 1) or name.isupper():
-                g.add((node, SKOS.altLabel, Literal(name, lang="en")))
+                g.add((node, skos.altLabel, Literal(name, lang="en")))
 
     for link in x.links:
-        node = URIRef(
+        node = U(
             extracted_link(
                 EXTRACTOR, x.report_iri, link.source, link.kind, link.target, link.quality
             )
         )
-        g.add((node, RDF.type, sg.Link))
-        g.add((node, sg.linkKind, URIRef(iri.link_kind(link.kind))))
-        g.add((node, sg.quality, URIRef(iri.link_quality(link.quality))))
-        g.add((node, sg.source, URIRef(link.source)))
-        g.add((node, sg.target, URIRef(link.target)))
+        g.add((node, rdf.type, sg.Link))
+        g.add((node, sg.linkKind, U(iri.link_kind(link.kind))))
+        g.add((node, sg.quality, U(iri.link_quality(link.quality))))
+        g.add((node, sg.source, U(link.source)))
+        g.add((node, sg.target, U(link.target)))
         g.add((node, sg.authority, la))
         for p in link.paragraphs:
-            g.add((node, sg.evidence, URIRef(iri.paragraph(x.report_iri, p))))
+            g.add((node, sg.evidence, U(iri.paragraph(x.report_iri, p))))
         for quote in link.quotes:
             g.add((node, sg.quote, Literal(quote)))
         g.add((node, prov.wasGeneratedBy, run))
         g.add((node, sg.method, Literal("rule")))
         g.add((node, sg.rule, Literal(link.rule)))
-        g.add((node, sg.confidence, Literal(f"{link.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((node, sg.confidence, Literal(f"{link.confidence:.2f}", datatype=XSD_DECIMAL)))
         if link.cue:
-            g.add((node, RDFS.comment, Literal(f"quality from the words '{link.cue}'")))
+            g.add((node, rdfs.comment, Literal(f"quality from the words '{link.cue}'")))
     return g

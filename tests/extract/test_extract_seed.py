@@ -235,3 +235,23 @@ def test_dev_score_on_the_seed_against_the_curated_layer_holds() -> None:
         "bodies": s.bodies,
     }
     assert all(measured[k] >= floor for k, floor in FLOORS.items()), measured
+
+
+def test_extracting_in_worker_processes_writes_the_same_graphs(tmp_path: Path) -> None:
+    from graph.store.embedded import open_store
+
+    fixtures = Path(__file__).parent.parent / "fixtures" / "reports"
+    store = tmp_path / "store"
+    runner = CliRunner()
+    reports = [str(seed_report()), str(fixtures / "kirklees-2019-ilacs.txt")]
+    assert runner.invoke(cli, ["--store", str(store), "ingest", *reports]).exit_code == 0
+
+    graphs = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["--store", str(store), "extract", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        assert "2 reports" in result.output
+        with open_store(store, read_only=True) as s:
+            graphs.append({g: q for g, q in dump(s).items() if "/extraction/" in g})
+    assert len(graphs[0]) == 2 and all(graphs[0].values())
+    assert graphs[0] == graphs[1]
