@@ -473,11 +473,15 @@ def stats(state: State, fmt: str, output: Path | None) -> None:
     """
     import json
 
+    from graph.queries.catalog import whole_store_kept
     from graph.store.stats import store_stats
     from graph.tables import format_table
 
     with state.open(read_only=True) as store:
         s = store_stats(store)
+        kept, whole = whole_store_kept(store)
+        s["whole_store_answers_kept"] = kept
+        s["whole_store_queries"] = whole
     if fmt == "json":
         emit(json.dumps(s, indent=1), output, fmt)
         return
@@ -490,6 +494,13 @@ def stats(state: State, fmt: str, output: Path | None) -> None:
         "",
         format_table(["class", "entities"], [[c["class"], str(c["count"])] for c in s["classes"]]),
         f"\nwrite generation: {s['generation']}",
+        f"whole-store answers kept: {kept} of {whole} named queries"
+        + (
+            ""
+            if kept == whole
+            else " (the others are computed when first asked; a write warms them in the "
+            "background unless --no-warm)"
+        ),
     ]
     emit("\n".join(parts), output, fmt)
 

@@ -576,6 +576,16 @@ def whole_store_queries() -> list[NamedQuery]:
     return [q for q in list_queries() if all(p.optional for p in q.params)]
 
 
+def whole_store_kept(store: GraphStore) -> tuple[int, int]:
+    """(whole-store answers kept at the store's generation, whole-store queries):
+    how warm the cache is for the questions asked without parameters."""
+    from graph.queries import cache
+
+    queries = whole_store_queries()
+    kept = sum(1 for q in queries if cache.get(store, cache.answer_key(q.text, {})) is not None)
+    return kept, len(queries)
+
+
 def warm_cache(store: GraphStore, stop: Callable[[], bool] | None = None) -> int:
     """Compute and keep the whole-store answer of every shipped named query
     that needs no parameter (what a batch writer may do before it ends;

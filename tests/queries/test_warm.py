@@ -51,6 +51,8 @@ def test_a_write_warms_every_whole_store_answer_in_the_background(tmp_path: Path
     while _kept(store_path) < len(WHOLE_STORE) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _kept(store_path) == len(WHOLE_STORE)
+    stats = _sgkg(store_path, "stats", warm_on=False)
+    assert f"whole-store answers kept: {len(WHOLE_STORE)} of {len(WHOLE_STORE)}" in stats.stdout
 
     # the kept answers are the answers: the same rows as the query run anew
     store = open_store(store_path, read_only=True)
@@ -66,6 +68,9 @@ def test_without_warming_a_write_keeps_no_answer(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     time.sleep(1.0)  # time enough for a warmer to have kept its first answers
     assert _kept(store_path) == 0
+    stats = _sgkg(store_path, "stats", warm_on=False)
+    assert f"whole-store answers kept: 0 of {len(WHOLE_STORE)}" in stats.stdout
+    assert "computed when first asked" in stats.stdout
 
 
 @pytest.fixture
