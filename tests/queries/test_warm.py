@@ -108,16 +108,9 @@ def test_warming_stops_when_asked(tmp_path: Path) -> None:
     assert cache.status(store)["answers"] == 0
 
 
-def test_the_warmer_computes_the_slowest_answers_first_and_stops_at_a_newer_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _writes_during_second_ask(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from graph.queries import catalog
 
-    path = tmp_path / "store"
-    with open_store(path) as store:
-        store.bump_generation()
-    (path / "sgkg-cache").mkdir()
-    (path / "sgkg-cache" / warm.COSTS).write_text('{"reports": 9.0, "bodies": 5.0}')
     asked: list[str] = []
     real = catalog.run_named_query
 
@@ -129,10 +122,48 @@ def test_the_warmer_computes_the_slowest_answers_first_and_stops_at_a_newer_writ
         return real(store, name, *args, **kw)
 
     monkeypatch.setattr(catalog, "run_named_query", ask)
-    assert warm.warm(path) == 2
+    return asked
+
+
+def test_the_warmer_computes_the_slowest_answers_first_and_stops_at_a_newer_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.bump_generation()
+    (path / "sgkg-cache").mkdir()
+    (path / "sgkg-cache" / warm.COSTS).write_text('{"reports": 9.0, "bodies": 5.0}')
+    asked = _writes_during_second_ask(path, monkeypatch)
+    assert warm.warm_once(path) == (2, True)
     assert asked == ["reports", "bodies"]
     costs = json.loads((path / "sgkg-cache" / warm.COSTS).read_text())
     assert set(costs) == {"reports", "bodies"} and costs["reports"] < 9.0  # measured again
+
+
+def test_the_warmer_goes_on_to_the_newest_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.bump_generation()
+    _writes_during_second_ask(path, monkeypatch)
+    warm.warm(path)
+    assert _kept(path) == len(WHOLE_STORE)  # every answer, at the generation after the write
+
+
+def test_a_second_warmer_leaves_the_work_to_the_running_one(tmp_path: Path) -> None:
+    import fcntl
+
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.bump_generation()
+    lock = path / "sgkg-cache" / warm.WARM_LOCK
+    lock.parent.mkdir()
+    with open(lock, "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert warm.warm(path) == 0
+    assert _kept(path) == 0
+    assert warm.warm(path) == len(WHOLE_STORE)  # once the other has gone
 
 
 _HOLDER = """
